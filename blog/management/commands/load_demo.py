@@ -1,0 +1,188 @@
+import random
+from datetime import timedelta
+from io import BytesIO
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw, ImageFont
+
+from blog.images import make_renditions
+from blog.models import Author, Blog, Byline, Post
+
+from ._demo_content import AUTHORS, BLOGS, POSTS
+
+DEMO_ACCOUNTS = [
+    # (username, password, role) — for a local demo only; never load this on a public site.
+    ("admin", "newsroom-admin", "Administrator"),
+    ("editor", "newsroom-editor", "Editors"),
+    ("author", "newsroom-author", "Authors"),
+]
+
+
+def lead_image_bytes(seed, size=(1600, 900)):
+    """A made-up landscape: a sky gradient, hills and a sun, different for every seed."""
+    rng = random.Random(seed)
+    width, height = size
+    top = tuple(rng.randint(20, 120) for _ in range(3))
+    bottom = tuple(rng.randint(140, 255) for _ in range(3))
+    image = Image.new("RGB", size)
+    draw = ImageDraw.Draw(image)
+    for y in range(height):
+        mix = y / height
+        draw.line(
+            [(0, y), (width, y)],
+            fill=tuple(round(t + (b - t) * mix) for t, b in zip(top, bottom, strict=True)),
+        )
+    sun_x, sun_y, radius = (
+        rng.randint(200, width - 200),
+        rng.randint(100, 350),
+        rng.randint(50, 110),
+    )
+    draw.ellipse(
+        [sun_x - radius, sun_y - radius, sun_x + radius, sun_y + radius], fill=(255, 230, 160)
+    )
+    for layer in range(3):
+        base = height * (0.55 + 0.13 * layer)
+        points = [(0, height)]
+        for x in range(0, width + 100, 100):
+            points.append((x, base + rng.randint(-60, 60)))
+        points.append((width, height))
+        shade = 30 + 35 * layer
+        draw.polygon(points, fill=(shade, 60 + 30 * layer + rng.randint(0, 40), shade))
+    buffer = BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def author_photo_bytes(name, seed):
+    rng = random.Random(seed)
+    image = Image.new("RGB", (400, 400), tuple(rng.randint(40, 110) for _ in range(3)))
+    draw = ImageDraw.Draw(image)
+    initials = "".join(part[0] for part in name.split()[:2]).upper()
+    font = ImageFont.load_default(size=160)
+    draw.text((200, 200), initials, fill=(255, 255, 255), font=font, anchor="mm")
+    buffer = BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+class Command(BaseCommand):
+    help = "Load demo blogs, authors, posts and accounts. Running it again changes nothing."
+
+    def handle(self, *args, **options):
+        now = timezone.now()
+        with transaction.atomic():
+            blogs = {
+                data["slug"]: Blog.objects.update_or_create(slug=data["slug"], defaults=data)[0]
+                for data in BLOGS
+            }
+            authors = {data["slug"]: self.load_author(data) for data in AUTHORS}
+            newest = min(POSTS, key=lambda data: data["hours_ago"])
+            created = 0
+            for data in POSTS:
+                post = self.load_post(
+                    data, blogs, authors, now - timedelta(hours=data["hours_ago"])
+                )
+                created += post is not None
+                if post and data is newest:
+                    post.is_breaking = True
+                    post.save(update_fields=["is_breaking"])
+            created += self.load_unpublished(blogs, authors, now)
+            self.load_accounts(authors)
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new posts)."))
+        self.stdout.write("Demo logins for http://127.0.0.1:8000/admin/ (local demo only):")
+        for username, password, role in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {role:<14} user: {username:<8} password: {password}")
+
+    def load_author(self, data):
+        author, created = Author.objects.update_or_create(slug=data["slug"], defaults=data)
+        if created or not author.photo:
+            author.photo.save(
+                f"{author.slug}.jpg", ContentFile(author_photo_bytes(author.name, author.slug))
+            )
+        return author
+
+    def load_post(self, data, blogs, authors, published_at, status=Post.Status.PUBLISHED):
+        """Create a post unless one with its slug exists in its blog; return it when created."""
+        blog = blogs[data["blog"]]
+        if Post.objects.filter(blog=blog, slug=data["slug"]).exists():
+            return None
+        post = Post(
+            blog=blog,
+            slug=data["slug"],
+            headline=data["headline"],
+            standfirst=data["standfirst"],
+            body=data["body"],
+            lead_image_caption=data["caption"],
+            lead_image_credit=data["credit"],
+            lead_image_alt=data["alt"],
+            status=status,
+            published_at=published_at,
+        )
+        post.lead_image.save(
+            f"{data['slug']}.jpg", ContentFile(lead_image_bytes(data["slug"])), save=False
+        )
+        post.save()
+        if published_at and published_at < post.updated_at:
+            # Back-dated demo posts read as written at their publication time, not updated now.
+            Post.objects.filter(pk=post.pk).update(updated_at=published_at)
+        make_renditions(post.lead_image)
+        Byline.objects.bulk_create(
+            Byline(post=post, author=authors[slug], position=position)
+            for position, slug in enumerate(data["authors"])
+        )
+        post.tags.set(data["tags"])
+        return post
+
+    def load_unpublished(self, blogs, authors, now):
+        """One draft and one post scheduled for tomorrow, to show what readers cannot see."""
+        first_blog = BLOGS[0]["slug"]
+        first_author = AUTHORS[0]["slug"]
+        extra = {
+            "caption": "A quiet street before the count.",
+            "credit": "Newsroom Pictures",
+            "alt": "An empty street at dawn with closed shop fronts",
+            "tags": [],
+            "authors": [first_author],
+            "blog": first_blog,
+        }
+        draft = {
+            **extra,
+            "slug": "draft-notes-on-the-budget-vote",
+            "headline": "Draft: notes on the budget vote",
+            "standfirst": "Work in progress; readers cannot see this post.",
+            "body": "Still being written. Check the figures with the desk before publishing.",
+        }
+        scheduled = {
+            **extra,
+            "slug": "scheduled-morning-briefing",
+            "headline": "Scheduled: tomorrow's morning briefing",
+            "standfirst": "This post is scheduled; it goes live by itself at its publication time.",
+            "body": "Good morning. Here is what to watch today.",
+        }
+        created = self.load_post(draft, blogs, authors, None, status=Post.Status.DRAFT)
+        created_scheduled = self.load_post(scheduled, blogs, authors, now + timedelta(days=1))
+        return (created is not None) + (created_scheduled is not None)
+
+    def load_accounts(self, authors):
+        User = get_user_model()
+        for username, password, role in DEMO_ACCOUNTS:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@example.org"}
+            )
+            if created:
+                user.set_password(password)
+            user.is_staff = True
+            user.is_superuser = role == "Administrator"
+            user.save()
+            if role != "Administrator":
+                user.groups.add(Group.objects.get(name=role))
+        author_user = User.objects.get(username="author")
+        first_author = authors[AUTHORS[0]["slug"]]
+        if first_author.user_id is None:
+            first_author.user = author_user
+            first_author.save(update_fields=["user"])

@@ -1,0 +1,22 @@
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import TestCase
+
+
+class MigrationTests(TestCase):
+    def test_no_migration_is_missing(self):
+        output = StringIO()
+        try:
+            call_command("makemigrations", "--check", "--dry-run", stdout=output)
+        except SystemExit:
+            self.fail(f"A model change has no migration:\n{output.getvalue()}")
+
+    def test_role_groups_exist_with_their_permissions(self):
+        from django.contrib.auth.models import Group
+
+        editors = Group.objects.get(name="Editors")
+        authors = Group.objects.get(name="Authors")
+        self.assertTrue(editors.permissions.filter(codename="delete_post").exists())
+        self.assertFalse(authors.permissions.filter(codename="delete_post").exists())
+        self.assertTrue(authors.permissions.filter(codename="add_post").exists())

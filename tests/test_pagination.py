@@ -1,0 +1,32 @@
+from django.test import TestCase
+
+from .builders import make_author, make_blog, make_post
+
+
+class PaginationTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.blog = make_blog()
+        cls.author = make_author()
+        for _ in range(25):
+            make_post(blog=cls.blog, authors=[cls.author], tags=["Weather"])
+
+    def list_pages(self):
+        return ["/", self.blog.get_absolute_url(), self.author.get_absolute_url(), "/tags/weather/"]
+
+    def test_second_page_shows_the_rest(self):
+        for path in self.list_pages():
+            response = self.client.get(path, {"page": 2})
+            self.assertEqual(response.status_code, 200, path)
+            self.assertEqual(len(response.context["object_list"]), 5, path)
+
+    def test_home_shows_twenty_posts_a_page(self):
+        self.assertEqual(len(self.client.get("/").context["object_list"]), 20)
+
+    def test_bad_page_numbers_answer_404_never_500(self):
+        for path in self.list_pages():
+            for page in ["0", "-1", "abc", "3", "99999999999999999999", "1.5", ""]:
+                with self.subTest(path=path, page=page):
+                    response = self.client.get(path, {"page": page})
+                    expected = 200 if page == "" else 404
+                    self.assertEqual(response.status_code, expected)
