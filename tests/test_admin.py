@@ -1,7 +1,12 @@
+from io import StringIO
+
 from django.contrib.auth.models import Group, User
+from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 
+from blog.images import rendition_name
 from blog.models import Post
 
 from .builders import image_upload, make_author, make_blog, make_post
@@ -129,3 +134,14 @@ class EditorAdminTests(TestCase):
             {"app_label": "blog", "model_name": "byline", "field_name": "author", "term": "Dana"},
         )
         self.assertEqual(results.json()["results"][0]["text"], "Dana Reporter")
+
+
+class RebuildRenditionsTests(TestCase):
+    def test_missing_renditions_are_rebuilt_by_the_command(self):
+        post = make_post(lead_image=image_upload(size=(500, 300)), lead_image_alt="A photo")
+        name = rendition_name(post.lead_image.name, 400, "webp")
+        self.assertFalse(default_storage.exists(name))
+        output = StringIO()
+        call_command("rebuild_renditions", stdout=output)
+        self.assertTrue(default_storage.exists(name))
+        self.assertIn("Rebuilt renditions for 1 image(s); 0 failed.", output.getvalue())

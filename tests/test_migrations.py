@@ -1,5 +1,6 @@
 from io import StringIO
 
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import TestCase
 
@@ -13,8 +14,6 @@ class MigrationTests(TestCase):
             self.fail(f"A model change has no migration:\n{output.getvalue()}")
 
     def test_role_groups_exist_with_their_permissions(self):
-        from django.contrib.auth.models import Group
-
         editors = Group.objects.get(name="Editors")
         authors = Group.objects.get(name="Authors")
         self.assertTrue(editors.permissions.filter(codename="delete_post").exists())

@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand
+
+from blog.images import make_renditions
+from blog.models import Post
+
+
+class Command(BaseCommand):
+    help = "Make the WebP and JPEG renditions of every post's lead image again."
+
+    def handle(self, *args, **options):
+        posts = Post.objects.exclude(lead_image="").only("pk", "lead_image")
+        rebuilt = failed = 0
+        for post in posts.iterator():
+            try:
+                make_renditions(post.lead_image)
+            except (OSError, ValueError) as error:
+                failed += 1
+                self.stderr.write(f"Post {post.pk}: {post.lead_image.name}: {error}")
+            else:
+                rebuilt += 1
+        self.stdout.write(f"Rebuilt renditions for {rebuilt} image(s); {failed} failed.")

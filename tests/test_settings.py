@@ -1,0 +1,46 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.test import SimpleTestCase
+
+PROJECT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "PATH": os.environ.get("PATH", ""),
+    "DJANGO_SECRET_KEY": "k" * 20 + "production-like-secret-for-the-deploy-check-9f8e7d6c",
+    "DJANGO_ALLOWED_HOSTS": "news.example.org",
+}
+
+
+def manage(*args, env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+class ProductionSettingsTests(SimpleTestCase):
+    def test_deploy_check_is_clean_with_production_settings(self):
+        result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn("no issues", result.stdout)
+
+    def test_refuses_to_start_without_a_secret_key_when_debug_is_off(self):
+        env = {**PRODUCTION_ENV, "DJANGO_SECRET_KEY": ""}
+        result = manage("check", env=env)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("DJANGO_SECRET_KEY must be set", result.stderr)
+
+    def test_debug_is_off_unless_asked_for(self):
+        result = manage(
+            "shell",
+            "-c",
+            "from django.conf import settings; print(settings.DEBUG)",
+            env=PRODUCTION_ENV,
+        )
+        self.assertEqual(result.stdout.strip().splitlines()[-1], "False")
