@@ -18,7 +18,7 @@ class RebuildsPagesMixin:
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        bump(*object_pages(obj))
+        bump(*object_pages(obj, form.changed_data if change else None))
 
     def delete_model(self, request, obj):
         names = object_pages(obj)

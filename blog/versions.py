@@ -85,9 +85,13 @@ def changing_posts(pks):
     bump_posts(before, pks)
 
 
-def object_pages(obj):
-    """A blog, author or tag's own version; a blog is also in every page's navigation."""
+def object_pages(obj, changed_fields=None):
+    """A blog, author or tag's own version. Every page shows the blogs' names in its
+    navigation and the home, tag and author pages their taglines, so any blog change but
+    one to "about" alone rebuilds every page."""
     names = {f"{obj._meta.model_name}:{obj.pk}"}
-    if obj._meta.model_name == "blog":
+    if obj._meta.model_name == "blog" and (
+        changed_fields is None or set(changed_fields) - {"about"}
+    ):
         names.add("blogs")
     return names

@@ -246,5 +246,6 @@ LOGGING = {
         # Every request already has its line from ops.logs; keep Django's own 4xx lines out.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }

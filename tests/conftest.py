@@ -13,6 +13,9 @@ def pytest_configure(config):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
+    # Builders write rows without the admin's version bumps, so page caching is off unless a
+    # test turns it on (tests/test_page_cache.py).
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
 
 
 def pytest_unconfigure(config):
@@ -26,9 +29,6 @@ def _plain_http(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_caches(settings):
-    # Builders write rows without the admin's version bumps, so page caching is off unless a
-    # test turns it on (tests/test_page_cache.py); caches start empty in every test.
-    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+def _empty_caches():
     for cache in caches.all():
         cache.clear()
