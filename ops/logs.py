@@ -63,6 +63,7 @@ class RequestLogMiddleware:
                     "status": status,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                     "client": client_ip(request),
+                    "request_id": request.id,
                 },
             )
             return response
