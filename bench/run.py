@@ -224,8 +224,28 @@ def table(paths_by_name, runs, figures):
     return "\n".join(lines)
 
 
+def targets(paths_by_name, runs):
+    """The issue's targets, each as met or not, from this run's figures."""
+    healthz = runs[False][0]["/healthz"]
+    base = healthz["requests"] / healthz["duration_us"] * 1e6
+    lines = []
+    for name in list(paths_by_name)[1:]:
+        for cached in (False, True):
+            result = runs[cached][0][name]
+            share = result["requests"] / result["duration_us"] * 1e6 / base
+            wanted = 0.9 if cached else (0.2 if name.startswith("post") else 0.1)
+            fast = result["p99_us"] < 50_000 and result["errors"] + result["non2xx"] == 0
+            lines.append(
+                f"- {name}, {'cached' if cached else 'uncached'}: {share:.0%} of /healthz "
+                f"(target {wanted:.0%}: {'met' if share >= wanted else 'NOT met'}); p99 under "
+                f"50 ms with no errors: {'met' if fast else 'NOT met'}"
+            )
+    return "\n".join(lines)
+
+
 def main():
     OUT.mkdir(exist_ok=True)
+    load_before = os.getloadavg()[0]
     if prepare_database() is False:
         print(f"database {DATABASE} already holds {POSTS} posts", flush=True)
     sh(
@@ -252,7 +272,10 @@ def main():
         f"workers and production settings; wrk with {CONNECTIONS} connections for {SECONDS} s a "
         f"row from the same machine.\n\n- Machine: {machine()}\n- Command: `{command}`\n"
         f"- Date: {time.strftime('%Y-%m-%d %H:%M %Z')}\n- Worker memory (largest worker RSS): "
-        f"{memory}\n\n{table(paths_by_name, runs, figures)}\n"
+        f"{memory}\n- Load average (1 min) before and after: {load_before:.1f}, "
+        f"{os.getloadavg()[0]:.1f} (on {os.cpu_count()} CPUs; anything above 0 is other work "
+        f"competing with the benchmark)\n\n{table(paths_by_name, runs, figures)}\n\n"
+        f"## Targets\n\n{targets(paths_by_name, runs)}\n"
     )
     print(report)
     (BENCH / "RESULTS.md").write_text(report)
