@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo clean
+.PHONY: run test lint format migrate demo clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,7 @@ format: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles *.egg-info
+
+# Seed PostgreSQL (BENCH_POSTS, default 2000), serve with gunicorn and load it with wrk.
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py

@@ -4,20 +4,42 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.html import format_html
+from taggit.admin import TagAdmin as TaggitTagAdmin
+from taggit.models import Tag
 
+from .cache import bump
 from .images import make_renditions, rendition_name
 from .models import Author, Blog, Byline, Post
+from .versions import bump_posts, changing_posts, object_pages, post_states
+
+
+class RebuildsPagesMixin:
+    """After a save or delete, the cached pages showing the object are rebuilt (blog/cache.py)."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        bump(*object_pages(obj, form.changed_data if change else None))
+
+    def delete_model(self, request, obj):
+        names = object_pages(obj)
+        super().delete_model(request, obj)
+        bump(*names)
+
+    def delete_queryset(self, request, queryset):
+        names = set().union(*(object_pages(obj) for obj in queryset))
+        super().delete_queryset(request, queryset)
+        bump(*names)
 
 
 @admin.register(Blog)
-class BlogAdmin(admin.ModelAdmin):
+class BlogAdmin(RebuildsPagesMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "tagline"]
     search_fields = ["name", "tagline"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(RebuildsPagesMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "user"]
     list_select_related = ["user"]
     search_fields = ["name", "bio"]
@@ -133,27 +155,53 @@ class PostAdmin(admin.ModelAdmin):
         return default_storage.url(rendition_name(post.lead_image.name, width, "jpg"))
 
     def save_model(self, request, obj, form, change):
+        # Where the post appeared before, so save_related can rebuild those pages too.
+        form.post_states_before = post_states([obj.pk]) if change else {}
         super().save_model(request, obj, form, change)
         if "lead_image" in form.changed_data and obj.lead_image:
             make_renditions(obj.lead_image)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        bump_posts(form.post_states_before, [form.instance.pk])
+
+    def delete_model(self, request, obj):
+        with changing_posts([obj.pk]):
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with changing_posts(queryset.values_list("pk", flat=True)):
+            super().delete_queryset(request, queryset)
+
     @admin.action(description="Publish now", permissions=["change"])
     def publish_now(self, request, queryset):
         not_live = queryset.exclude(pk__in=Post.objects.published().values("pk"))
-        count = not_live.update(status=Post.Status.PUBLISHED, published_at=timezone.now())
+        with changing_posts(not_live.values_list("pk", flat=True)):
+            count = not_live.update(status=Post.Status.PUBLISHED, published_at=timezone.now())
         self.message_user(request, f"Published {count} post(s).", messages.SUCCESS)
 
     @admin.action(description="Unpublish (back to draft)", permissions=["change"])
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Post.Status.DRAFT)
+        with changing_posts(queryset.values_list("pk", flat=True)):
+            count = queryset.update(status=Post.Status.DRAFT)
         self.message_user(request, f"Unpublished {count} post(s).", messages.SUCCESS)
 
     @admin.action(description="Flag as breaking news", permissions=["change"])
     def flag_breaking(self, request, queryset):
-        count = queryset.update(is_breaking=True)
+        with changing_posts(queryset.values_list("pk", flat=True)):
+            count = queryset.update(is_breaking=True)
         self.message_user(request, f"Flagged {count} post(s) as breaking news.", messages.SUCCESS)
 
     @admin.action(description="Clear breaking news flag", permissions=["change"])
     def clear_breaking(self, request, queryset):
-        count = queryset.update(is_breaking=False, breaking_until=None)
+        with changing_posts(queryset.values_list("pk", flat=True)):
+            count = queryset.update(is_breaking=False, breaking_until=None)
         self.message_user(request, f"Cleared breaking news on {count} post(s).", messages.SUCCESS)
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(RebuildsPagesMixin, TaggitTagAdmin):
+    """Taggit's tag admin; renaming or deleting a tag rebuilds the pages that show it."""

@@ -1,7 +1,9 @@
 """Newsroom settings, read from environment variables (see .env.example)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -40,18 +42,35 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "taggit",
+    "axes",
+    "csp",
+    "ops",
     "blog",
 ]
 
 MIDDLEWARE = [
+    "ops.logs.RequestLogMiddleware",
+    # Load balancer probes answer before host checks, sessions and URL routing.
+    "ops.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "ops.headers.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Django's GZipMiddleware pads responses against BREACH ("Heal The Breach").
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -80,6 +99,50 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# Redis when REDIS_URL is set, shared by every app server; local memory otherwise (one process).
+# "default" swallows Redis errors (IGNORE_EXCEPTIONS, logged) so a Redis outage degrades to
+# uncached. "pages" raises them, because the page cache (blog/cache.py) must know when a
+# version bump was lost; it catches them itself, logs, and serves uncached meanwhile.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+def redis_cache(ignore_exceptions):
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "newsroom",
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": ignore_exceptions,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
+    }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(True), "pages": redis_cache(False)}
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+
+# Full-page cache for anonymous readers (blog/cache.py); 0 turns it off.
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "3600"))
+# What a CDN may keep: s-maxage and stale-while-revalidate on anonymous pages.
+NEWSROOM_CDN_MAX_AGE = int(os.environ.get("NEWSROOM_CDN_MAX_AGE", "10"))
+NEWSROOM_CDN_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("NEWSROOM_CDN_STALE_WHILE_REVALIDATE", "30")
+)
+
+# Sessions live in the database, so any app server can serve any request.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -116,8 +179,9 @@ STORAGES = {
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", DEBUG)
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 
-# Behind a proxy that terminates TLS and sets X-Forwarded-Proto.
-if env_bool("DJANGO_BEHIND_PROXY"):
+# Behind a proxy that terminates TLS and sets X-Forwarded-Proto and X-Forwarded-For.
+NEWSROOM_BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+if NEWSROOM_BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
 
@@ -134,10 +198,54 @@ CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 
+# Content-Security-Policy: only this origin's scripts, styles and images; no inline code.
+_media = urlsplit(MEDIA_URL)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", *([f"{_media.scheme}://{_media.netloc}"] if _media.netloc else [])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
+)
+
+# Admin login throttling: lock a username from an address after 5 failures for 15 minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("NEWSROOM_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("NEWSROOM_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "ops.proxy.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# JSON lines on stdout: one a request (ops.logs.RequestLogMiddleware), errors with tracebacks.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("NEWSROOM_LOG_LEVEL", "INFO")},
+    "filters": {"request_id": {"()": "ops.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "ops.logs.JsonFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": os.environ.get("NEWSROOM_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Every request already has its line from ops.logs; keep Django's own 4xx lines out.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -18,3 +18,5 @@ if settings.NEWSROOM_SERVE_MEDIA:
     urlpatterns += [
         re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     ]
+
+handler500 = "ops.errors.server_error"

@@ -3,6 +3,7 @@ import tempfile
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 
 
 def pytest_configure(config):
@@ -12,6 +13,9 @@ def pytest_configure(config):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
+    # Builders write rows without the admin's version bumps, so page caching is off unless a
+    # test turns it on (tests/test_page_cache.py).
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
 
 
 def pytest_unconfigure(config):
@@ -22,3 +26,9 @@ def pytest_unconfigure(config):
 def _plain_http(settings):
     # Production settings redirect to HTTPS; the test client speaks plain HTTP.
     settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    for cache in caches.all():
+        cache.clear()

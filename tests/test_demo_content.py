@@ -2,7 +2,7 @@ from io import StringIO
 
 from django.contrib.auth import authenticate
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import RequestFactory, TestCase
 
 from blog.models import Author, Blog, Post
 
@@ -34,6 +34,7 @@ class DemoContentTests(TestCase):
         )
 
     def test_printed_demo_logins_work(self):
+        login_request = RequestFactory().post("/admin/login/")  # the login throttle needs it
         printed = self.output.getvalue()
         for username, password in [
             ("admin", "newsroom-admin"),
@@ -42,7 +43,7 @@ class DemoContentTests(TestCase):
         ]:
             self.assertIn(f"user: {username}", printed)
             self.assertIn(f"password: {password}", printed)
-            self.assertIsNotNone(authenticate(username=username, password=password))
+            self.assertIsNotNone(authenticate(login_request, username=username, password=password))
 
     def test_demo_pages_render_with_the_banner(self):
         post = Post.objects.published().first()

@@ -1,0 +1,210 @@
+"""Full-page cache for anonymous readers that is never stale.
+
+Every cached page remembers the version of each thing it shows: "post:12", "blog:3",
+"author:7", "tag:5", the lists "list:home", "list:blog:3", "list:tag:5", "list:author:7",
+a blog's "latest:3" sidebar, and on every page "breaking" (the banner) and "blogs" (the
+navigation). Views name what they show with depends_on(); the admin, after it saves, bumps
+the versions of what it changed (blog/versions.py). A page is served from the cache only while
+every version it recorded is unchanged, so exactly the pages that show a change are rebuilt
+and the rest stay cached. No page outlives the next scheduled change (a post going live, a
+breaking flag running out), which nothing announces. Logged-in users and previews neither
+get nor fill the cache.
+"""
+
+import hashlib
+import logging
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models import Min
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+
+from .models import Post
+
+logger = logging.getLogger(__name__)
+
+EVERY_PAGE = ("breaking", "blogs")
+# Query parameters that never change a page (campaign tags) are left out of its cache key.
+IGNORED_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_")
+# A page is stored only if none of its versions changed within this time before its
+# rendering began: a render that read rows just before a save is not stored as new. It also
+# absorbs clock differences between app servers.
+SETTLE_NS = 1_000_000_000
+# After a Redis error the page cache is left alone this long, then tried again.
+PAUSE_AFTER_ERROR_SECONDS = 5
+
+
+class PageCache:
+    """The "pages" cache, minding Redis outages: errors are logged and the site serves
+    uncached. A version bump lost in an outage cannot be replayed, so on recovery every
+    page is invalidated once."""
+
+    def __init__(self):
+        self.paused_until = 0.0
+        self.lost_bumps = False
+
+    def call(self, method, *args, default=None):
+        if time.monotonic() < self.paused_until:
+            if method in ("set_many", "delete"):
+                self.lost_bumps = True
+            return default
+        cache = caches["pages"]
+        try:
+            if self.lost_bumps:
+                self.lost_bumps = False
+                cache.set("v:blogs", time.time_ns(), None)
+            return getattr(cache, method)(*args)
+        except Exception:  # Redis errors arrive wrapped in several exception types.
+            logger.warning("page cache unavailable; serving uncached", exc_info=True)
+            self.paused_until = time.monotonic() + PAUSE_AFTER_ERROR_SECONDS
+            self.lost_bumps = True
+            return default
+
+
+page_cache = PageCache()
+
+
+def depends_on(request, *names):
+    """Record that the page being rendered shows these things (see the module docstring)."""
+    if hasattr(request, "page_versions"):
+        request.page_versions.update(names)
+
+
+def bump(*names):
+    """Mark these things changed, once the current transaction commits."""
+    keys = {f"v:{name}": time.time_ns() for name in names}
+    if keys:
+        transaction.on_commit(lambda: page_cache.call("set_many", keys, None))
+
+
+def next_change_at():
+    """When a page may next change with nothing saved: the next scheduled post going live or
+    breaking flag running out, as a Unix time; None if nothing is scheduled. Two indexed
+    queries, run only when a page is rendered."""
+    now = timezone.now()
+    moments = [
+        Post.objects.filter(status=Post.Status.PUBLISHED, published_at__gt=now).aggregate(
+            at=Min("published_at")
+        )["at"],
+        Post.objects.filter(is_breaking=True, breaking_until__gt=now).aggregate(
+            at=Min("breaking_until")
+        )["at"],
+    ]
+    upcoming = [moment.timestamp() for moment in moments if moment]
+    return min(upcoming) if upcoming else None
+
+
+def page_key(request):
+    parameters = sorted(
+        (name, value)
+        for name, values in request.GET.lists()
+        if not name.startswith(IGNORED_PARAMETERS)
+        for value in values
+    )
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{parameters}"
+    return "page:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def is_personal(request):
+    """Requests with a session (staff, previews) bypass the cache; the user is not loaded."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES or request.method not in (
+        "GET",
+        "HEAD",
+    )
+
+
+def is_cacheable(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+    )
+
+
+def set_public_headers(response, expires_at):
+    """Cache-Control for browsers (revalidate with ETag each time) and for a CDN (s-maxage),
+    never past the next scheduled change."""
+    remaining = max(0, int(min(expires_at - time.time(), 10**9)))
+    shared = min(settings.NEWSROOM_CDN_MAX_AGE, remaining)
+    stale = min(settings.NEWSROOM_CDN_STALE_WHILE_REVALIDATE, remaining - shared)
+    patch_cache_control(
+        response, public=True, max_age=0, s_maxage=shared, stale_while_revalidate=stale
+    )
+
+
+def cache_page_for_readers(view):
+    """Serve anonymous readers from the page cache, and fill it (see the module docstring)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if is_personal(request):
+            response = view(request, *args, **kwargs)
+            patch_cache_control(response, private=True)
+            return response
+        started_ns = time.time_ns()
+        key = page_key(request)
+        seconds = settings.NEWSROOM_PAGE_CACHE_SECONDS
+        if seconds:
+            cached = lookup(key)
+            if cached is not None:
+                return cached
+        request.page_versions = set(EVERY_PAGE)
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render"):
+            response.render()
+        if not is_cacheable(response):
+            return response
+        now = time.time()
+        next_change = next_change_at() or float("inf")
+        response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+        response["Last-Modified"] = http_date(now)
+        set_public_headers(response, next_change)
+        expires_at = min(now + seconds, next_change)
+        if expires_at > now:
+            response["X-Page-Cache"] = "miss"
+            store(key, request.page_versions, started_ns, expires_at, response)
+        return response
+
+    return wrapper
+
+
+def store(key, names, started_ns, expires_at, response):
+    version_keys = [f"v:{name}" for name in sorted(names)]
+    versions = page_cache.call("get_many", version_keys, default=None)
+    if versions is None:
+        return
+    missing = [k for k in version_keys if k not in versions]
+    if missing:
+        # Never bumped, or evicted: start it now, older than this render.
+        for k in missing:
+            page_cache.call("add", k, started_ns - SETTLE_NS - 1, None)
+        versions = page_cache.call("get_many", version_keys, default={})
+    if len(versions) < len(version_keys) or max(versions.values()) >= started_ns - SETTLE_NS:
+        return
+    headers = {name: value for name, value in response.items() if name != "X-Page-Cache"}
+    entry = (expires_at, versions, headers, response.content)
+    page_cache.call("set", key, entry, max(1, int(expires_at - time.time()) + 1))
+
+
+def lookup(key):
+    """The cached response for this key if every version it recorded is unchanged."""
+    entry = page_cache.call("get", key)
+    if entry is None:
+        return None
+    expires_at, versions, headers, content = entry
+    if time.time() >= expires_at:
+        return None
+    if page_cache.call("get_many", list(versions), default={}) != versions:
+        return None
+    response = HttpResponse(content, headers=headers)
+    set_public_headers(response, expires_at)
+    response["X-Page-Cache"] = "hit"
+    return response
