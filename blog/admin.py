@@ -22,6 +22,11 @@ class AuthorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            Post.objects.filter(authors=obj).update_search_names()
+
 
 class BylineInline(admin.TabularInline):
     model = Byline
@@ -133,6 +138,10 @@ class PostAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if "lead_image" in form.changed_data and obj.lead_image:
             make_renditions(obj.lead_image)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.update_search_names()
 
     @admin.action(description="Publish now", permissions=["change"])
     def publish_now(self, request, queryset):
