@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.html import format_html
@@ -78,6 +80,7 @@ class PostAdmin(admin.ModelAdmin):
     inlines = [BylineInline]
     actions = ["publish_now", "unpublish", "flag_breaking", "clear_breaking"]
     readonly_fields = ["updated_at", "lead_image_preview"]
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 80})}}
     fieldsets = [
         (None, {"fields": ["blog", "headline", "slug", "standfirst", "body", "tags"]}),
         (
@@ -145,7 +148,8 @@ class PostAdmin(admin.ModelAdmin):
 
     @admin.action(description="Publish now", permissions=["change"])
     def publish_now(self, request, queryset):
-        count = queryset.update(status=Post.Status.PUBLISHED, published_at=timezone.now())
+        not_live = queryset.exclude(pk__in=Post.objects.published().values("pk"))
+        count = not_live.update(status=Post.Status.PUBLISHED, published_at=timezone.now())
         self.message_user(request, f"Published {count} post(s).", messages.SUCCESS)
 
     @admin.action(description="Unpublish (back to draft)", permissions=["change"])
