@@ -42,7 +42,7 @@ def search_posts(text):
     """Published posts matching the query, best first, each with a `snippet` to show.
 
     PostgreSQL reads the websearch syntax ("a phrase", -excluded, or); other databases
-    find posts containing every word.
+    find posts containing every word and none of the -excluded ones.
     """
     posts = Post.objects.published().for_listing()
     if connection.vendor == "postgresql":
@@ -88,15 +88,18 @@ def _postgres_search(posts, text):
 
 def _fallback_search(posts, text):
     words = _words(text)
-    if not words:
+    if not [word for word in words if not word.startswith("-")]:
         return posts.none()
     for word in words:
-        posts = posts.filter(
+        excluded = word.startswith("-")
+        word = word.removeprefix("-")
+        matches = (
             Q(headline__icontains=word)
             | Q(standfirst__icontains=word)
             | Q(body__icontains=word)
             | Q(search_names__icontains=word)
         )
+        posts = posts.exclude(matches) if excluded else posts.filter(matches)
     return posts
 
 
@@ -107,7 +110,7 @@ def _words(text):
 def _marked(post, text):
     """The standfirst (or the start of the body) with the query's words marked."""
     source = post.standfirst or post.body[:300]
-    words = [re.escape(word) for word in _words(text)]
+    words = [re.escape(word) for word in _words(text) if not word.startswith("-")]
     if not words:
         return source
     pattern = re.compile("|".join(sorted(words, key=len, reverse=True)), re.IGNORECASE)
