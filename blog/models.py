@@ -263,7 +263,7 @@ class Post(models.Model):
         leaves updated_at alone.
         """
         names = [author.name for author in self.byline_authors]
-        names += [tag.name for tag in self.tags.all()]
+        names += sorted(tag.name for tag in self.tags.all())
         self.search_names = " ".join(names)
         Post.objects.filter(pk=self.pk).update(search_names=self.search_names)
 

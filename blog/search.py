@@ -8,7 +8,7 @@ import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Q, Value
+from django.db.models import Q, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -18,6 +18,7 @@ from .models import Post
 # Text search configuration: English stemming, fixed because the index is built with it.
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
+SNIPPET_LENGTH = 240
 # Markers the database puts around matches; escaped text cannot contain them.
 MARK_START, MARK_END = "\ue000", "\ue001"
 
@@ -71,7 +72,7 @@ def _postgres_search(posts, text):
         .annotate(
             rank=SearchRank(vector, query),
             raw_snippet=SearchHeadline(
-                Concat("standfirst", Value(" "), "body"),
+                Concat("standfirst", Value(" "), "body", output_field=TextField()),
                 query,
                 config=SEARCH_CONFIG,
                 start_sel=MARK_START,
@@ -108,10 +109,20 @@ def _words(text):
 
 
 def _marked(post, text):
-    """The standfirst (or the start of the body) with the query's words marked."""
-    source = post.standfirst or post.body[:300]
+    """Where the query's words are, with them marked: the standfirst if they are in it,
+    else a stretch of the body around the first of them."""
     words = [re.escape(word) for word in _words(text) if not word.startswith("-")]
     if not words:
-        return source
+        return post.standfirst or post.body[:SNIPPET_LENGTH]
     pattern = re.compile("|".join(sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    source = post.standfirst
+    found = pattern.search(post.body)
+    if not pattern.search(source) and found:
+        start = max(found.start() - SNIPPET_LENGTH // 3, 0)
+        source = post.body[start : start + SNIPPET_LENGTH]
+        source = (
+            ("…" if start else "")
+            + source
+            + ("…" if len(post.body) > start + SNIPPET_LENGTH else "")
+        )
     return pattern.sub(lambda match: f"{MARK_START}{match.group(0)}{MARK_END}", source)

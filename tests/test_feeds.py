@@ -18,9 +18,7 @@ def feed_urls(blog, tag_slug, author):
         yield reverse("blog:latest_feed", kwargs={"feed_format": feed_format})
         yield reverse("blog:blog_feed", kwargs={"slug": blog.slug, "feed_format": feed_format})
         yield reverse("blog:tag_feed", kwargs={"slug": tag_slug, "feed_format": feed_format})
-        yield reverse(
-            "blog:author_feed", kwargs={"slug": author.slug, "feed_format": feed_format}
-        )
+        yield reverse("blog:author_feed", kwargs={"slug": author.slug, "feed_format": feed_format})
 
 
 class FeedTests(TestCase):
