@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.test import TestCase
@@ -10,7 +10,7 @@ from .builders import make_blog, make_post
 
 
 def moment(year, month, day=15):
-    return timezone.make_aware(datetime(year, month, day, 12, 0))
+    return datetime(year, month, day, 12, 0, tzinfo=UTC)
 
 
 class ArchiveTests(TestCase):
