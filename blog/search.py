@@ -52,9 +52,14 @@ def search_posts(text):
 
 
 def add_snippets(posts, text):
-    """Give each post of a page of results its `snippet`: safe HTML, only <mark> as markup."""
+    """Give each post of a page of results its `snippet` and `marked_headline`: safe HTML,
+    with <mark> around the matches as the only markup."""
+    pattern = _words_pattern(text)
     for post in posts:
-        post.snippet = highlight(getattr(post, "raw_snippet", None) or _marked(post, text))
+        post.marked_headline = highlight(
+            getattr(post, "raw_headline", None) or _mark(pattern, post.headline)
+        )
+        post.snippet = highlight(getattr(post, "raw_snippet", None) or _excerpt(pattern, post))
 
 
 def highlight(snippet):
@@ -71,6 +76,14 @@ def _postgres_search(posts, text):
         .filter(document=query)
         .annotate(
             rank=SearchRank(vector, query),
+            raw_headline=SearchHeadline(
+                "headline",
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_END,
+                highlight_all=True,
+            ),
             raw_snippet=SearchHeadline(
                 Concat("standfirst", Value(" "), "body", output_field=TextField()),
                 query,
@@ -108,21 +121,26 @@ def _words(text):
     return [word for word in re.split(r"[\s\"']+", text) if word.strip("-")][:10]
 
 
-def _marked(post, text):
-    """Where the query's words are, with them marked: the standfirst if they are in it,
-    else a stretch of the body around the first of them."""
+def _words_pattern(text):
+    """A regular expression for the query's words, longest first; None without words."""
     words = [re.escape(word) for word in _words(text) if not word.startswith("-")]
     if not words:
-        return post.standfirst or post.body[:SNIPPET_LENGTH]
-    pattern = re.compile("|".join(sorted(words, key=len, reverse=True)), re.IGNORECASE)
-    source = post.standfirst
-    found = pattern.search(post.body)
-    if not pattern.search(source) and found:
-        start = max(found.start() - SNIPPET_LENGTH // 3, 0)
-        source = post.body[start : start + SNIPPET_LENGTH]
-        source = (
-            ("…" if start else "")
-            + source
-            + ("…" if len(post.body) > start + SNIPPET_LENGTH else "")
-        )
-    return pattern.sub(lambda match: f"{MARK_START}{match.group(0)}{MARK_END}", source)
+        return None
+    return re.compile("|".join(sorted(words, key=len, reverse=True)), re.IGNORECASE)
+
+
+def _mark(pattern, text):
+    if pattern is None:
+        return text
+    return pattern.sub(lambda match: f"{MARK_START}{match.group(0)}{MARK_END}", text)
+
+
+def _excerpt(pattern, post):
+    """The standfirst if the words are in it, else a stretch of the body around the first."""
+    found = pattern.search(post.body) if pattern else None
+    if (pattern and pattern.search(post.standfirst)) or not found:
+        return _mark(pattern, post.standfirst or post.body[:SNIPPET_LENGTH])
+    start = max(found.start() - SNIPPET_LENGTH // 3, 0)
+    end = start + SNIPPET_LENGTH
+    excerpt = ("…" if start else "") + post.body[start:end] + ("…" if len(post.body) > end else "")
+    return _mark(pattern, excerpt)

@@ -83,6 +83,11 @@ class SearchTests(TestCase):
         self.assertNotIn("<script>", snippet)
         self.assertNotIn("<script>alert('body')", response.content.decode())
 
+    def test_headline_is_escaped_with_the_match_marked(self):
+        make_post(blog=self.blog, headline="<b>Tidal</b> surge & more")
+        response = self.search("tidal")
+        self.assertContains(response, "&lt;b&gt;<mark>Tidal</mark>&lt;/b&gt; surge &amp; more")
+
     def test_any_input_gives_a_page(self):
         for query in [
             "x" * 10_000,
@@ -222,7 +227,11 @@ class FullTextSearchTests(TestCase):
 
     def test_snippet_highlights_the_stemmed_match(self):
         response = self.client.get("/search/", {"q": "floods"})
-        self.assertContains(response, "<mark>flooding</mark>")
+        self.assertContains(response, "Talk turned to the <mark>flooding</mark>")
+
+    def test_a_phrase_is_found_and_highlighted(self):
+        response = self.client.get("/search/", {"q": '"storm surge"'})
+        self.assertContains(response, "A <mark>storm</mark> <mark>surge</mark> is expected")
 
     def test_search_expression_matches_the_gin_index(self):
         # The planner only uses an expression index for the very same expression; with so few
