@@ -155,3 +155,11 @@ def social_meta(context, post):
         "tags": post.tags.all(),
         "image": image,
     }
+
+
+@register.filter
+def machine_datetime(value):
+    """An aware datetime as an HTML/ISO 8601 string without microseconds, for datetime=""."""
+    if not value:
+        return ""
+    return value.replace(microsecond=0).isoformat()
