@@ -46,6 +46,11 @@ class AuthorAdmin(RebuildsPagesMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            Post.objects.filter(authors=obj).update_search_names()
+
 
 class BylineInline(admin.TabularInline):
     model = Byline
@@ -163,6 +168,7 @@ class PostAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        form.instance.update_search_names()
         bump_posts(form.post_states_before, [form.instance.pk])
 
     def delete_model(self, request, obj):

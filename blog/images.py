@@ -38,6 +38,14 @@ def renditions(image_field_file, width, height):
     return sources
 
 
+def large_rendition(image_field_file, width, height):
+    """(url, width, height) of the JPEG rendition that search engines and social sites get:
+    the widest up to 1200 px, which is what they ask for."""
+    candidates = {ext: found for ext, _, found in renditions(image_field_file, width, height)}
+    fitting = [candidate for candidate in candidates["jpg"] if candidate[1] <= 1200]
+    return fitting[-1] if fitting else candidates["jpg"][0]
+
+
 def make_renditions(image_field_file):
     """Write every rendition of an image to storage, replacing any that exist."""
     with image_field_file.open("rb") as stored, Image.open(stored) as original:

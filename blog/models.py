@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_text_list
@@ -9,6 +10,9 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from .markup import render_markdown
+
+# Post slugs that would hide a page of the blog at the same address.
+RESERVED_POST_SLUGS = {"archive"}
 
 
 class Blog(models.Model):
@@ -88,6 +92,26 @@ class PostQuerySet(models.QuerySet):
             .latest_first()
         )
 
+    def month_counts(self):
+        """[{"month": first day of the month, "count": posts}, …], newest month first.
+
+        Months follow the site's time zone, as the dates on the pages do.
+        """
+        return (
+            self.annotate(month=TruncMonth("published_at"))
+            .values("month")
+            .annotate(count=Count("pk"))
+            .order_by("-month")
+        )
+
+    def update_search_names(self):
+        """Refresh search_names of these posts, e.g. after an author is renamed."""
+        posts = self.prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author")), "tags"
+        )
+        for post in posts:
+            post.update_search_names()
+
 
 class Post(models.Model):
     class Status(models.TextChoices):
@@ -142,6 +166,12 @@ class Post(models.Model):
         blank=True,
         help_text="Leave empty to publish now. A future time schedules the post: "
         "it goes live at that moment.",
+    )
+    search_names = models.TextField(
+        blank=True,
+        default="",
+        editable=False,
+        help_text="Author and tag names, copied here so full-text search can index them.",
     )
     updated_at = models.DateTimeField("last updated", auto_now=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -208,6 +238,10 @@ class Post(models.Model):
 
     def clean(self):
         self.set_publication_time()
+        if self.slug in RESERVED_POST_SLUGS:
+            raise ValidationError(
+                {"slug": f"“{self.slug}” is the address of a blog page; choose another slug."}
+            )
         if self.lead_image and not self.lead_image_is_decorative and not self.lead_image_alt:
             raise ValidationError(
                 {
@@ -220,6 +254,18 @@ class Post(models.Model):
         """A post published without a publication time is published now."""
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+
+    def update_search_names(self):
+        """Copy the byline and tag names into search_names.
+
+        Bylines and tags are saved after the post itself (the admin saves them with the form's
+        related objects), so whoever saves them calls this afterwards. It writes one column and
+        leaves updated_at alone.
+        """
+        names = [author.name for author in self.byline_authors]
+        names += sorted(tag.name for tag in self.tags.all())
+        self.search_names = " ".join(names)
+        Post.objects.filter(pk=self.pk).update(search_names=self.search_names)
 
     @property
     def is_published(self):

@@ -1,14 +1,82 @@
-from django.urls import path
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path, register_converter
+from django.views.decorators.http import conditional_page
 
-from . import views
+from . import feeds, views
 from .cache import cache_page_for_readers as cached
+from .sitemaps import SITEMAPS
+
+
+class FeedFormatConverter:
+    regex = "rss|atom"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(FeedFormatConverter, "feed_format")
 
 app_name = "blog"
 
 urlpatterns = [
     path("", cached(views.PostListView.as_view()), name="post_list"),
+    path("search/", views.search, name="search"),
+    path("archive/", cached(views.archive_index), name="archive_index"),
+    path("archive/<int:year>/", cached(views.ArchiveView.as_view()), name="archive_year"),
+    path(
+        "archive/<int:year>/<int:month>/", cached(views.ArchiveView.as_view()), name="archive_month"
+    ),
     path("blogs/<slug:slug>/", cached(views.BlogDetailView.as_view()), name="blog_detail"),
+    path("blogs/<slug:slug>/archive/", cached(views.archive_index), name="blog_archive_index"),
+    path(
+        "blogs/<slug:slug>/archive/<int:year>/",
+        cached(views.ArchiveView.as_view()),
+        name="blog_archive_year",
+    ),
+    path(
+        "blogs/<slug:slug>/archive/<int:year>/<int:month>/",
+        cached(views.ArchiveView.as_view()),
+        name="blog_archive_month",
+    ),
     path("blogs/<slug:blog_slug>/<slug:slug>/", cached(views.post_detail), name="post_detail"),
     path("tags/<slug:slug>/", cached(views.TagDetailView.as_view()), name="tag_detail"),
     path("authors/<slug:slug>/", cached(views.AuthorDetailView.as_view()), name="author_detail"),
+    # Feeds and sitemaps answer conditional GETs (ETag, Last-Modified) with 304.
+    path(
+        "feeds/<feed_format:feed_format>/",
+        conditional_page(feeds.PostFeed()),
+        name="latest_feed",
+    ),
+    path(
+        "blogs/<slug:slug>/feeds/<feed_format:feed_format>/",
+        conditional_page(feeds.BlogFeed()),
+        name="blog_feed",
+    ),
+    path(
+        "tags/<slug:slug>/feeds/<feed_format:feed_format>/",
+        conditional_page(feeds.TagFeed()),
+        name="tag_feed",
+    ),
+    path(
+        "authors/<slug:slug>/feeds/<feed_format:feed_format>/",
+        conditional_page(feeds.AuthorFeed()),
+        name="author_feed",
+    ),
+    path(
+        "sitemap.xml",
+        conditional_page(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "blog:sitemap"},
+        name="sitemap_index",
+    ),
+    path("sitemap-news.xml", conditional_page(views.news_sitemap), name="news_sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        conditional_page(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+    path("robots.txt", views.RobotsView.as_view(), name="robots"),
 ]

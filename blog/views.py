@@ -1,10 +1,18 @@
+from datetime import date, timedelta
+from itertools import groupby
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.views.generic import ListView
+from django.views.generic import ListView, TemplateView
 from taggit.models import Tag
 
 from .cache import depends_on
 from .models import Author, Blog, Post
+from .search import add_snippets, clean_query, search_posts
 
 
 def card_versions(posts):
@@ -102,3 +110,90 @@ def post_detail(request, blog_slug, slug):
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+def search(request):
+    """Search results, best first; any input gives a page, and search pages are not indexed."""
+    query = clean_query(request.GET.get("q", ""))
+    page_obj = None
+    if query:
+        page_obj = Paginator(search_posts(query), PostListView.paginate_by).get_page(
+            request.GET.get("page")
+        )
+        add_snippets(page_obj, query)
+    return render(
+        request,
+        "blog/search.html",
+        {
+            "query": query,
+            "page_obj": page_obj,
+            "is_paginated": page_obj is not None and page_obj.paginator.num_pages > 1,
+        },
+    )
+
+
+def archive_index(request, slug=None):
+    """Years and months with their numbers of posts, site-wide or for one blog."""
+    blog = get_object_or_404(Blog, slug=slug) if slug else None
+    posts = Post.objects.published()
+    if blog:
+        posts = posts.filter(blog=blog)
+    # Any change to a public post bumps "list:home", so the counts never go stale.
+    depends_on(request, "list:home", *([f"blog:{blog.pk}"] if blog else []))
+    years = []
+    for year, months in groupby(posts.month_counts(), key=lambda row: row["month"].year):
+        months = list(months)
+        years.append({"year": year, "count": sum(row["count"] for row in months), "months": months})
+    return render(request, "blog/archive_index.html", {"blog": blog, "years": years})
+
+
+class ArchiveView(PostListView):
+    """Posts of one year or one month, site-wide or of one blog."""
+
+    template_name = "blog/archive.html"
+    allow_empty = False
+
+    def get_queryset(self):
+        self.blog = (
+            get_object_or_404(Blog, slug=self.kwargs["slug"]) if "slug" in self.kwargs else None
+        )
+        year, month = self.kwargs["year"], self.kwargs.get("month")
+        if not 1 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
+            raise Http404("No such month.")
+        posts = super().get_queryset().filter(published_at__year=year)
+        if month is not None:
+            posts = posts.filter(published_at__month=month)
+        if self.blog:
+            posts = posts.filter(blog=self.blog)
+        return posts
+
+    def get_context_data(self, **kwargs):
+        year, month = self.kwargs["year"], self.kwargs.get("month")
+        period = date(year, month or 1, 1)
+        return super().get_context_data(
+            blog=self.blog, period=period, is_month=month is not None, **kwargs
+        )
+
+
+def news_sitemap(request):
+    """The Google News sitemap: posts published in the last 48 hours, at most 1,000."""
+    posts = (
+        Post.objects.published()
+        .filter(published_at__gte=timezone.now() - timedelta(hours=48))
+        .select_related("blog")
+        .latest_first()[:1000]
+    )
+    language = settings.LANGUAGE_CODE.lower()
+    if language not in {"zh-cn", "zh-tw"}:
+        language = language.split("-")[0]
+    return render(
+        request,
+        "blog/news_sitemap.xml",
+        {"posts": posts, "language": language},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"

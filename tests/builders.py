@@ -51,6 +51,8 @@ def make_post(blog=None, authors=(), tags=(), **overrides):
         Byline.objects.create(post=post, author=author, position=position)
     if tags:
         post.tags.add(*tags)
+    if authors or tags:
+        post.update_search_names()
     return post
 
 

@@ -39,6 +39,14 @@ class QueryCountTests(TestCase):
             self.first_post.get_absolute_url(),
             "/tags/weather/",
             self.author.get_absolute_url(),
+            "/search/?q=headline",
+            "/archive/",
+            f"/archive/{self.first_post.published_at:%Y/%-m}/",
+            f"{self.blog.get_absolute_url()}archive/",
+            "/feeds/rss/",
+            f"{self.blog.get_absolute_url()}feeds/atom/",
+            "/sitemap-posts.xml",
+            "/sitemap-news.xml",
         ]
 
     def count_queries(self, path):

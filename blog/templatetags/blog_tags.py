@@ -1,9 +1,25 @@
-from django import template
+import json
+from urllib.parse import urlencode
 
-from ..images import renditions
-from ..models import Blog, Post
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from taggit.models import Tag
+
+from .. import structured_data
+from ..images import large_rendition, renditions
+from ..models import Author, Blog, Post
 
 register = template.Library()
+
+FEED_FORMATS = [
+    ("rss", "RSS", "application/rss+xml"),
+    ("atom", "Atom", "application/atom+xml"),
+]
+FEED_URL_NAMES = {Blog: "blog:blog_feed", Tag: "blog:tag_feed", Author: "blog:author_feed"}
 
 
 @register.inclusion_tag("blog/includes/breaking_news.html")
@@ -47,6 +63,98 @@ def lead_picture(post, sizes, loading="lazy", css_class=""):
 def blogs_box():
     """Every blog with its tagline, for the sidebar of site-wide pages."""
     return {"blogs": Blog.objects.only("name", "slug", "tagline")}
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, *keep):
+    """This page's absolute address without tracking or other stray parameters: only the
+    page number past the first, and the parameters named in `keep` (e.g. "q")."""
+    request = context["request"]
+    params = {name: request.GET[name] for name in keep if request.GET.get(name)}
+    page_obj = context.get("page_obj")
+    if page_obj and page_obj.number > 1:
+        params["page"] = page_obj.number
+    url = request.build_absolute_uri(request.path)
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    return context["request"].build_absolute_uri(path)
+
+
+@register.inclusion_tag("blog/includes/feed_links.html")
+def feed_links(subject=None):
+    """<link rel="alternate"> to the RSS and Atom feeds of a blog, tag, author, or the site."""
+    if subject is None:
+        name, args = settings.NEWSROOM_SITE_NAME, {}
+        url_name = "blog:latest_feed"
+    else:
+        name, args = str(subject), {"slug": subject.slug}
+        url_name = FEED_URL_NAMES[type(subject)]
+    return {
+        "name": name,
+        "feeds": [
+            (label, mime_type, reverse(url_name, kwargs={**args, "feed_format": feed_format}))
+            for feed_format, label, mime_type in FEED_FORMATS
+        ],
+    }
+
+
+@register.inclusion_tag("blog/includes/archive_box.html")
+def archive_box(blog):
+    """The blog's last twelve months with their post counts, for its sidebar."""
+    months = Post.objects.published().filter(blog=blog).month_counts()[:12]
+    return {"blog": blog, "months": months}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, kind, subject=None):
+    """schema.org data as <script type="application/ld+json">: kind is one of
+    news_article, post_breadcrumbs, profile_page, collection_page, website."""
+    request = context["request"]
+    builders = {
+        "news_article": lambda: structured_data.news_article(subject, request),
+        "post_breadcrumbs": lambda: structured_data.breadcrumbs(
+            request,
+            (subject.blog.name, subject.blog.get_absolute_url()),
+            (subject.headline, subject.get_absolute_url()),
+        ),
+        "profile_page": lambda: structured_data.profile_page(subject, request),
+        "collection_page": lambda: structured_data.collection_page(subject, request),
+        "website": lambda: structured_data.website(request),
+    }
+    # Escaping <, > and & keeps "</script>" or "<!--" in a headline from ending the element.
+    data = json.dumps(builders[kind](), cls=DjangoJSONEncoder, ensure_ascii=False)
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))
+
+
+@register.inclusion_tag("blog/includes/social_meta.html", takes_context=True)
+def social_meta(context, post):
+    """OpenGraph and Twitter card tags of a post."""
+    request = context["request"]
+    image = None
+    if post.lead_image and post.lead_image_width:
+        url, width, height = large_rendition(
+            post.lead_image, post.lead_image_width, post.lead_image_height
+        )
+        image = {
+            "url": request.build_absolute_uri(url),
+            "width": width,
+            "height": height,
+            "alt": "" if post.lead_image_is_decorative else post.lead_image_alt,
+        }
+    return {
+        "post": post,
+        "site_name": settings.NEWSROOM_SITE_NAME,
+        "url": request.build_absolute_uri(post.get_absolute_url()),
+        "authors": [
+            request.build_absolute_uri(author.get_absolute_url()) for author in post.byline_authors
+        ],
+        "tags": post.tags.all(),
+        "image": image,
+    }
 
 
 @register.filter

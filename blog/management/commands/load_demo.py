@@ -141,6 +141,7 @@ class Command(BaseCommand):
             for position, slug in enumerate(data["authors"])
         )
         post.tags.set(data["tags"])
+        post.update_search_names()
         return post
 
     def load_unpublished(self, blogs, authors, now):

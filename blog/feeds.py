@@ -1,0 +1,176 @@
+"""RSS 2.0 and Atom feeds of the latest published posts: site-wide, per blog, tag and author."""
+
+import mimetypes
+from copy import copy
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http.request import split_domain_port
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from taggit.models import Tag
+
+from .models import Author, Blog, Post
+
+FEED_LENGTH = 30
+
+
+class NewsRssFeed(Rss201rev2Feed):
+    """RSS 2.0 with the full body in content:encoded and every author as dc:creator."""
+
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+            "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+        }
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, _ in item["authors"]:
+            handler.addQuickElement("dc:creator", name)
+        handler.addQuickElement("content:encoded", item["content"])
+
+
+class NewsAtomFeed(Atom1Feed):
+    """Atom with the full body as content and every author with their page."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, url in item["authors"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.addQuickElement("uri", url)
+            handler.endElement("author")
+        handler.addQuickElement("content", item["content"], {"type": "html"})
+
+
+FEED_TYPES = {"rss": NewsRssFeed, "atom": NewsAtomFeed}
+
+
+class PostFeed(Feed):
+    """The latest published posts of the whole site; subclasses narrow them down."""
+
+    def __call__(self, request, *args, feed_format, **kwargs):
+        # Django shares one Feed instance between requests; work on a copy that knows this
+        # request's format and host, so items can carry absolute URLs.
+        feed = copy(self)
+        feed.feed_type = FEED_TYPES[feed_format]
+        feed.request = request
+        return Feed.__call__(feed, request, *args, **kwargs)
+
+    def title(self, obj):
+        return settings.NEWSROOM_SITE_NAME
+
+    def link(self, obj):
+        return reverse("blog:post_list")
+
+    def description(self, obj):
+        return f"The latest news from {settings.NEWSROOM_SITE_NAME}."
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+    def author_name(self, obj):
+        return settings.NEWSROOM_SITE_NAME
+
+    def items(self, obj):
+        return self.posts(obj).for_listing()[:FEED_LENGTH]
+
+    def posts(self, obj):
+        return Post.objects.published()
+
+    def item_title(self, post):
+        return post.headline
+
+    def item_description(self, post):
+        return post.standfirst
+
+    def item_pubdate(self, post):
+        return post.published_at
+
+    def item_updateddate(self, post):
+        return max(post.published_at, post.updated_at)
+
+    def item_guid(self, post):
+        """A tag: URI (RFC 4151) that survives a change of headline, slug or blog."""
+        host, _ = split_domain_port(self.request.get_host())
+        return f"tag:{host},{post.created_at:%Y-%m-%d}:post-{post.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_categories(self, post):
+        return [tag.name for tag in post.tags.all()]
+
+    def item_enclosures(self, post):
+        if not post.lead_image:
+            return []
+        try:
+            length = post.lead_image.size
+        except OSError:
+            length = 0  # the file is missing from storage; readers still get its address
+        mime_type = mimetypes.guess_type(post.lead_image.name)[0] or "image/jpeg"
+        url = self.request.build_absolute_uri(post.lead_image.url)
+        return [Enclosure(url, str(length), mime_type)]
+
+    def item_extra_kwargs(self, post):
+        return {
+            # body_html is Markdown rendered and sanitized by nh3 in Post.save().
+            "content": post.body_html,
+            "authors": [
+                (author.name, self.request.build_absolute_uri(author.get_absolute_url()))
+                for author in post.byline_authors
+            ],
+        }
+
+
+class BlogFeed(PostFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Blog, slug=slug)
+
+    def title(self, blog):
+        return f"{blog.name} – {settings.NEWSROOM_SITE_NAME}"
+
+    def link(self, blog):
+        return blog.get_absolute_url()
+
+    def description(self, blog):
+        return blog.tagline or f"The latest posts from {blog.name}."
+
+    def posts(self, blog):
+        return super().posts(blog).filter(blog=blog)
+
+
+class TagFeed(PostFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def title(self, tag):
+        return f"{tag.name} – {settings.NEWSROOM_SITE_NAME}"
+
+    def link(self, tag):
+        return reverse("blog:tag_detail", kwargs={"slug": tag.slug})
+
+    def description(self, tag):
+        return f"The latest posts about {tag.name}."
+
+    def posts(self, tag):
+        return super().posts(tag).filter(tags=tag)
+
+
+class AuthorFeed(PostFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Author, slug=slug)
+
+    def title(self, author):
+        return f"{author.name} – {settings.NEWSROOM_SITE_NAME}"
+
+    def link(self, author):
+        return author.get_absolute_url()
+
+    def description(self, author):
+        return f"The latest posts by {author.name}."
+
+    def posts(self, author):
+        return super().posts(author).filter(bylines__author=author)

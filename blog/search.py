@@ -1,0 +1,146 @@
+"""Search over published posts: PostgreSQL full-text search, or a plain fallback elsewhere.
+
+On PostgreSQL the vector below is indexed by the GIN index of migration 0004; the query must
+build the very same expression for the index to be used (tests/test_search.py checks it).
+"""
+
+import re
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q, TextField, Value
+from django.db.models.functions import Concat
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .models import Post
+
+# Text search configuration: English stemming, fixed because the index is built with it.
+SEARCH_CONFIG = "english"
+MAX_QUERY_LENGTH = 200
+SNIPPET_LENGTH = 240
+# Markers the database puts around matches; escaped text cannot contain them.
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+
+def clean_query(text):
+    """What we search for: control characters removed, spaces squeezed, length capped."""
+    text = re.sub(r"[\x00-\x1f\x7f\ue000\ue001]", " ", text)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def search_vector():
+    """Headline, standfirst, body, then author and tag names, weighted in that order."""
+    return (
+        SearchVector("headline", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+        + SearchVector("search_names", weight="D", config=SEARCH_CONFIG)
+    )
+
+
+def search_posts(text):
+    """Published posts matching the query, best first, each with a `snippet` to show.
+
+    PostgreSQL reads the websearch syntax ("a phrase", -excluded, or); other databases
+    find posts containing every word and none of the -excluded ones.
+    """
+    posts = Post.objects.published().for_listing()
+    if connection.vendor == "postgresql":
+        return _postgres_search(posts, text)
+    return _fallback_search(posts, text)
+
+
+def add_snippets(posts, text):
+    """Give each post of a page of results its `snippet` and `marked_headline`: safe HTML,
+    with <mark> around the matches as the only markup."""
+    pattern = _words_pattern(text)
+    for post in posts:
+        post.marked_headline = highlight(
+            getattr(post, "raw_headline", None) or _mark(pattern, post.headline)
+        )
+        post.snippet = highlight(getattr(post, "raw_snippet", None) or _excerpt(pattern, post))
+
+
+def highlight(snippet):
+    """Escape a snippet, then turn the match markers into <mark> elements."""
+    html = escape(snippet).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return mark_safe(html)  # noqa: S308 - everything but our own <mark> tags was escaped
+
+
+def _postgres_search(posts, text):
+    query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    vector = search_vector()
+    return (
+        posts.annotate(document=vector)
+        .filter(document=query)
+        .annotate(
+            rank=SearchRank(vector, query),
+            raw_headline=SearchHeadline(
+                "headline",
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_END,
+                highlight_all=True,
+            ),
+            raw_snippet=SearchHeadline(
+                Concat("standfirst", Value(" "), "body", output_field=TextField()),
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_END,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+        .order_by("-rank", "-published_at", "-pk")
+    )
+
+
+def _fallback_search(posts, text):
+    words = _words(text)
+    if not [word for word in words if not word.startswith("-")]:
+        return posts.none()
+    for word in words:
+        excluded = word.startswith("-")
+        word = word.removeprefix("-")
+        matches = (
+            Q(headline__icontains=word)
+            | Q(standfirst__icontains=word)
+            | Q(body__icontains=word)
+            | Q(search_names__icontains=word)
+        )
+        posts = posts.exclude(matches) if excluded else posts.filter(matches)
+    return posts
+
+
+def _words(text):
+    return [word for word in re.split(r"[\s\"']+", text) if word.strip("-")][:10]
+
+
+def _words_pattern(text):
+    """A regular expression for the query's words, longest first; None without words."""
+    words = [re.escape(word) for word in _words(text) if not word.startswith("-")]
+    if not words:
+        return None
+    return re.compile("|".join(sorted(words, key=len, reverse=True)), re.IGNORECASE)
+
+
+def _mark(pattern, text):
+    if pattern is None:
+        return text
+    return pattern.sub(lambda match: f"{MARK_START}{match.group(0)}{MARK_END}", text)
+
+
+def _excerpt(pattern, post):
+    """The standfirst if the words are in it, else a stretch of the body around the first."""
+    found = pattern.search(post.body) if pattern else None
+    if (pattern and pattern.search(post.standfirst)) or not found:
+        return _mark(pattern, post.standfirst or post.body[:SNIPPET_LENGTH])
+    start = max(found.start() - SNIPPET_LENGTH // 3, 0)
+    end = start + SNIPPET_LENGTH
+    excerpt = ("…" if start else "") + post.body[start:end] + ("…" if len(post.body) > end else "")
+    return _mark(pattern, excerpt)

