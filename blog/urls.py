@@ -10,4 +10,5 @@ urlpatterns = [
     path("blogs/<slug:blog_slug>/<slug:slug>/", views.post_detail, name="post_detail"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
     path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author_detail"),
+    path("preview/<slug:token>/", views.post_preview, name="post_preview"),
 ]
