@@ -29,8 +29,11 @@ class PostAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.initial["opened_version"] = self.latest_version()
+        if self.instance.pk:
+            # The version this form shows; a bound form that matches it has not changed it.
+            self.initial["opened_version"] = (
+                self.instance.version if self.current_version is None else self.current_version
+            )
 
     def latest_version(self):
         if self.current_version is not None:
