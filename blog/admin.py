@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -114,7 +115,10 @@ class PublicationFilter(admin.SimpleListFilter):
 @admin.register(Post)
 class PostAdmin(VersionAdmin):
     form = PostAdminForm
-    formfield_overrides = SAFE_IMAGES
+    formfield_overrides = {
+        **SAFE_IMAGES,
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 80})},
+    }
     list_display = [
         "headline",
         "thumbnail",
@@ -330,8 +334,10 @@ class PostAdmin(VersionAdmin):
             post.status, post.published_at = Post.Status.PUBLISHED, timezone.now()
             return ["status", "published_at"]
 
+        # Live posts keep their publication time.
+        not_live = queryset.exclude(pk__in=Post.objects.published().values("pk"))
         done, refused = self._act(
-            request, queryset, "Published now from the post list.", publish, validate=True
+            request, not_live, "Published now from the post list.", publish, validate=True
         )
         self._report(request, f"Published {done} post(s).", refused)
 

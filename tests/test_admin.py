@@ -157,3 +157,18 @@ class RebuildRenditionsTests(TestCase):
         call_command("rebuild_renditions", stdout=output)
         self.assertTrue(default_storage.exists(name))
         self.assertIn("Rebuilt renditions for 1 image(s); 0 failed.", output.getvalue())
+
+
+class PublishNowTests(TestCase):
+    def test_publish_now_leaves_the_time_of_live_posts_alone(self):
+        editor = User.objects.create_user("editor", is_staff=True)
+        editor.groups.add(Group.objects.get(name="Editors"))
+        live = make_post()
+        original_time = live.published_at
+        self.client.force_login(editor)
+        self.client.post(
+            reverse("admin:blog_post_changelist"),
+            {"action": "publish_now", "_selected_action": [live.pk]},
+        )
+        live.refresh_from_db()
+        self.assertEqual(live.published_at, original_time)

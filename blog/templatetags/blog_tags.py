@@ -48,3 +48,11 @@ def lead_picture(post, sizes, loading="lazy", css_class="", crop=None):
 def blogs_box():
     """Every blog with its tagline, for the sidebar of site-wide pages."""
     return {"blogs": Blog.objects.only("name", "slug", "tagline")}
+
+
+@register.filter
+def machine_datetime(value):
+    """An aware datetime as an HTML/ISO 8601 string without microseconds, for datetime=""."""
+    if not value:
+        return ""
+    return value.replace(microsecond=0).isoformat()

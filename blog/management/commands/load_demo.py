@@ -10,16 +10,17 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
+from blog import roles
 from blog.images import make_renditions
 from blog.models import Author, Blog, Byline, Post
 
 from ._demo_content import AUTHORS, BLOGS, POSTS
 
 DEMO_ACCOUNTS = [
-    # (username, password, role) — for a local demo only; never load this on a public site.
-    ("admin", "newsroom-admin", "Administrator"),
-    ("editor", "newsroom-editor", "Editors"),
-    ("author", "newsroom-author", "Authors"),
+    # (username, password, group) — for a local demo only; never load this on a public site.
+    ("admin", "newsroom-admin", None),
+    ("editor", "newsroom-editor", roles.EDITORS),
+    ("author", "newsroom-author", roles.AUTHORS),
 ]
 
 
@@ -95,8 +96,10 @@ class Command(BaseCommand):
             self.load_accounts(authors)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new posts)."))
         self.stdout.write("Demo logins for http://127.0.0.1:8000/admin/ (local demo only):")
-        for username, password, role in DEMO_ACCOUNTS:
-            self.stdout.write(f"  {role:<14} user: {username:<8} password: {password}")
+        for username, password, _ in DEMO_ACCOUNTS:
+            self.stdout.write(
+                f"  {username.capitalize():<7} user: {username:<7} password: {password}"
+            )
 
     def load_author(self, data):
         author, created = Author.objects.update_or_create(slug=data["slug"], defaults=data)
@@ -170,17 +173,17 @@ class Command(BaseCommand):
 
     def load_accounts(self, authors):
         User = get_user_model()
-        for username, password, role in DEMO_ACCOUNTS:
+        for username, password, group in DEMO_ACCOUNTS:
             user, created = User.objects.get_or_create(
                 username=username, defaults={"email": f"{username}@example.org"}
             )
             if created:
                 user.set_password(password)
             user.is_staff = True
-            user.is_superuser = role == "Administrator"
+            user.is_superuser = group is None
             user.save()
-            if role != "Administrator":
-                user.groups.add(Group.objects.get(name=role))
+            if group:
+                user.groups.add(Group.objects.get(name=group))
         author_user = User.objects.get(username="author")
         first_author = authors[AUTHORS[0]["slug"]]
         if first_author.user_id is None:

@@ -1,0 +1,51 @@
+from io import StringIO
+
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.test import TestCase
+
+from blog.models import Author, Blog, Post
+
+
+class DemoContentTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.output = StringIO()
+        call_command("load_demo", stdout=cls.output)
+
+    def test_demo_has_blogs_authors_and_posts_with_lead_images(self):
+        self.assertGreaterEqual(Blog.objects.count(), 3)
+        self.assertGreaterEqual(Author.objects.count(), 10)
+        self.assertGreaterEqual(Post.objects.published().count(), 60)
+        self.assertFalse(Post.objects.filter(lead_image="").exists())
+        self.assertTrue(Post.objects.filter(tags__isnull=False).exists())
+
+    def test_demo_has_one_breaking_one_draft_and_one_scheduled_post(self):
+        self.assertEqual(Post.objects.published().breaking().count(), 1)
+        self.assertEqual(Post.objects.filter(status=Post.Status.DRAFT).count(), 1)
+        scheduled = [post for post in Post.objects.all() if post.is_scheduled]
+        self.assertEqual(len(scheduled), 1)
+
+    def test_loading_again_changes_nothing(self):
+        counts = (Blog.objects.count(), Author.objects.count(), Post.objects.count())
+        call_command("load_demo", stdout=StringIO())
+        self.assertEqual(
+            counts, (Blog.objects.count(), Author.objects.count(), Post.objects.count())
+        )
+
+    def test_printed_demo_logins_work(self):
+        printed = self.output.getvalue()
+        for username, password in [
+            ("admin", "newsroom-admin"),
+            ("editor", "newsroom-editor"),
+            ("author", "newsroom-author"),
+        ]:
+            self.assertIn(f"user: {username}", printed)
+            self.assertIn(f"password: {password}", printed)
+            self.assertIsNotNone(authenticate(username=username, password=password))
+
+    def test_demo_pages_render_with_the_banner(self):
+        post = Post.objects.published().first()
+        for path in ["/", post.blog.get_absolute_url(), post.get_absolute_url()]:
+            response = self.client.get(path)
+            self.assertContains(response, "Breaking News")
