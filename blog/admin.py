@@ -1,16 +1,35 @@
 from django import forms
 from django.contrib import admin, messages
-from django.db import models
-from django.db.models import Prefetch
-from django.utils import timezone
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import formats, timezone
 from django.utils.html import format_html
+from reversion import set_comment
+from reversion.admin import VersionAdmin
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
 from .cache import bump
+from .forms import PostAdminForm, SafeImageField
+from .history import differences, version_snapshot, versions_of
 from .images import make_renditions, rendition_name
-from .models import Author, Blog, Byline, Post
+from .models import Author, Blog, Byline, Correction, Post, PostRedirect, PreviewLink
 from .versions import bump_posts, changing_posts, object_pages, post_states
+
+# Fields only editors may set: they decide when, and how loudly, a post reaches readers.
+PUBLISHING_FIELDS = ["published_at", "unpublish_at", "is_breaking", "breaking_until"]
+AUTHOR_STATUSES = [Post.Status.DRAFT, Post.Status.SUBMITTED]
+SAFE_IMAGES = {models.ImageField: {"form_class": SafeImageField}}
+
+
+def can_publish(user):
+    return user.has_perm("blog.publish_post")
 
 
 class RebuildsPagesMixin:
@@ -45,6 +64,7 @@ class AuthorAdmin(RebuildsPagesMixin, admin.ModelAdmin):
     search_fields = ["name", "bio"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
+    formfield_overrides = SAFE_IMAGES
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -61,6 +81,17 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = "byline (in order)"
 
 
+class CorrectionInline(admin.StackedInline):
+    """Correction and update notes. Deleting one needs blog.delete_correction (editors), and
+    the post's history keeps every note ever saved."""
+
+    model = Correction
+    extra = 0
+    fields = ["kind", "text", "created_at"]
+    verbose_name = "correction or update"
+    verbose_name_plural = "corrections and updates (shown to readers at the end, newest first)"
+
+
 class TagFilter(admin.SimpleListFilter):
     """Filter by tag, listing the 50 most used so the sidebar stays short and fast."""
 
@@ -68,9 +99,6 @@ class TagFilter(admin.SimpleListFilter):
     parameter_name = "tag"
 
     def lookups(self, request, model_admin):
-        from django.db.models import Count
-        from taggit.models import Tag
-
         tags = Tag.objects.annotate(uses=Count("blog_taggedpost_items")).order_by("-uses", "name")
         return [(tag.slug, tag.name) for tag in tags[:50]]
 
@@ -80,29 +108,64 @@ class TagFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PublicationFilter(admin.SimpleListFilter):
+    """Where posts stand for readers; “submitted for review” is the editors' queue."""
+
+    title = "publication"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("submitted", "Submitted for review"),
+            ("draft", "Draft"),
+            ("scheduled", "Scheduled"),
+            ("live", "Live"),
+            ("taken_down", "Taken down"),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = queryset.filter(status=Post.Status.PUBLISHED)
+        match self.value():
+            case "submitted" | "draft":
+                return queryset.filter(status=self.value())
+            case "scheduled":
+                return published.filter(published_at__gt=now)
+            case "live":
+                return queryset & Post.objects.published()
+            case "taken_down":
+                return published.filter(unpublish_at__lte=now)
+        return queryset
+
+
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(VersionAdmin):
+    form = PostAdminForm
+    formfield_overrides = {
+        **SAFE_IMAGES,
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 80})},
+    }
     list_display = [
         "headline",
         "thumbnail",
         "blog",
-        "status",
-        "is_live",
+        "state",
         "is_breaking",
         "published_at",
         "byline_names",
     ]
     list_display_links = ["headline"]
-    list_filter = ["blog", "status", "is_breaking", "authors", TagFilter]
+    list_filter = [PublicationFilter, "blog", "is_breaking", "authors", TagFilter]
     list_select_related = ["blog"]
     search_fields = ["headline", "standfirst", "slug", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["blog"]
-    inlines = [BylineInline]
+    inlines = [BylineInline, CorrectionInline]
     actions = ["publish_now", "unpublish", "flag_breaking", "clear_breaking"]
     readonly_fields = ["updated_at", "lead_image_preview"]
-    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 80})}}
+    object_history_template = "admin/blog/post/object_history.html"
+    history_latest_first = True
     fieldsets = [
         (None, {"fields": ["blog", "headline", "slug", "standfirst", "body", "tags"]}),
         (
@@ -115,25 +178,82 @@ class PostAdmin(admin.ModelAdmin):
                     "lead_image_credit",
                     "lead_image_alt",
                     "lead_image_is_decorative",
-                ]
+                    ("lead_image_focus_x", "lead_image_focus_y"),
+                ],
+                "description": "JPEG, PNG, WebP or GIF, up to 20 MB and 40 megapixels. "
+                "Location and camera data are removed on upload. Caption, credit and alt "
+                "text (or “decorative”) are needed before the post is published.",
             },
         ),
         (
             "Publishing",
-            {"fields": ["status", "published_at", "updated_at", "is_breaking", "breaking_until"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "unpublish_at",
+                    "updated_at",
+                    "is_breaking",
+                    "breaking_until",
+                    "opened_version",
+                ]
+            },
         ),
     ]
 
+    # Who sees and changes what.
+
     def get_queryset(self, request):
-        return (
+        posts = (
             super()
             .get_queryset(request)
             .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
         )
+        if can_publish(request.user):
+            return posts
+        return posts.filter(pk__in=Post.objects.bylined_to(request.user).values("pk"))
 
-    @admin.display(description="live", boolean=True)
-    def is_live(self, post):
-        return post.is_published
+    def is_own_editable(self, request, post):
+        """Authors change their own posts until an editor publishes them."""
+        return (
+            post.status in AUTHOR_STATUSES
+            and Post.objects.bylined_to(request.user).filter(pk=post.pk).exists()
+        )
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or can_publish(request.user) or self.is_own_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or can_publish(request.user) or self.is_own_editable(request, obj)
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if can_publish(request.user):
+            return readonly
+        return [*readonly, *PUBLISHING_FIELDS]
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not can_publish(request.user):
+            kwargs["choices"] = [(status.value, status.label) for status in AUTHOR_STATUSES]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.current_version = getattr(request, "post_version_before_restore", None)
+        return form
+
+    # List columns.
+
+    @admin.display(description="state", ordering="status")
+    def state(self, post):
+        return post.publication_state
 
     @admin.display(description="byline")
     def byline_names(self, post):
@@ -159,50 +279,257 @@ class PostAdmin(admin.ModelAdmin):
         width = min(width, post.lead_image_width or width)
         return default_storage.url(rendition_name(post.lead_image.name, width, "jpg"))
 
+    # Saving and deleting.
+
     def save_model(self, request, obj, form, change):
         # Where the post appeared before, so save_related can rebuild those pages too.
         form.post_states_before = post_states([obj.pk]) if change else {}
+        original = Post.objects.select_related("blog").get(pk=obj.pk) if change else Post()
+        if not can_publish(request.user):
+            # The form does not offer these to authors; refuse a hand-made request too.
+            changed = [f for f in PUBLISHING_FIELDS if getattr(obj, f) != getattr(original, f)]
+            if obj.status not in AUTHOR_STATUSES or changed:
+                raise PermissionDenied("Only editors publish, schedule or flag breaking news.")
+        restored_over = getattr(request, "post_version_before_restore", None)
+        if restored_over is not None:
+            obj.version = restored_over
         super().save_model(request, obj, form, change)
-        if "lead_image" in form.changed_data and obj.lead_image:
-            make_renditions(obj.lead_image)
+        if change and original.status == Post.Status.PUBLISHED:
+            old_address = (original.blog.slug, original.slug)
+            if original.published_at <= timezone.now() and old_address != (
+                obj.blog.slug,
+                obj.slug,
+            ):
+                PostRedirect.remember(*old_address, obj)
+        focus_fields = {"lead_image", "lead_image_focus_x", "lead_image_focus_y"}
+        if obj.lead_image and focus_fields & set(form.changed_data):
+            make_renditions(obj.lead_image, focus=(obj.lead_image_focus_x, obj.lead_image_focus_y))
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        form.instance.update_search_names()
-        bump_posts(form.post_states_before, [form.instance.pk])
+        post = form.instance
+        profile = getattr(request.user, "author_profile", None)
+        # An author's new post carries their name, so they can find it again.
+        if (
+            not change
+            and not can_publish(request.user)
+            and profile
+            and not post.bylines.filter(author=profile).exists()
+        ):
+            Byline.objects.create(post=post, author=profile, position=post.bylines.count())
+        post.update_search_names()
+        bump_posts(form.post_states_before, [post.pk])
 
     def delete_model(self, request, obj):
+        self._keep_gone([obj])
         with changing_posts([obj.pk]):
             super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
+        self._keep_gone(queryset.select_related("blog"))
         with changing_posts(queryset.values_list("pk", flat=True)):
             super().delete_queryset(request, queryset)
 
-    @admin.action(description="Publish now", permissions=["change"])
+    @staticmethod
+    def _keep_gone(posts):
+        """Deleted posts that readers have seen answer 410 Gone at their address."""
+        for post in posts:
+            if post.status == Post.Status.PUBLISHED and post.published_at <= timezone.now():
+                PostRedirect.remember(post.blog.slug, post.slug, None)
+
+    # Actions: each saves the posts (a revision, a new version) and changes only its fields.
+
+    def _act(self, request, queryset, comment, change, validate=False):
+        done, refused = 0, []
+        with transaction.atomic(), changing_posts(queryset.values_list("pk", flat=True)):
+            for post in Post.objects.select_for_update().filter(pk__in=queryset.values("pk")):
+                fields = change(post)
+                try:
+                    if validate:
+                        post.clean()
+                except ValidationError as error:
+                    refused.append(f"{post}: {' '.join(error.messages)}")
+                    continue
+                post.save(update_fields=fields)
+                done += 1
+        set_comment(comment)
+        return done, refused
+
+    def _report(self, request, message, refused):
+        self.message_user(request, message, messages.SUCCESS)
+        for reason in refused:
+            self.message_user(request, f"Not changed: {reason}", messages.ERROR)
+
+    @admin.action(description="Publish now", permissions=["publish"])
     def publish_now(self, request, queryset):
+        def publish(post):
+            post.status, post.published_at = Post.Status.PUBLISHED, timezone.now()
+            return ["status", "published_at"]
+
+        # Live posts keep their publication time.
         not_live = queryset.exclude(pk__in=Post.objects.published().values("pk"))
-        with changing_posts(not_live.values_list("pk", flat=True)):
-            count = not_live.update(status=Post.Status.PUBLISHED, published_at=timezone.now())
-        self.message_user(request, f"Published {count} post(s).", messages.SUCCESS)
+        done, refused = self._act(
+            request, not_live, "Published now from the post list.", publish, validate=True
+        )
+        self._report(request, f"Published {done} post(s).", refused)
 
-    @admin.action(description="Unpublish (back to draft)", permissions=["change"])
+    @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):
-        with changing_posts(queryset.values_list("pk", flat=True)):
-            count = queryset.update(status=Post.Status.DRAFT)
-        self.message_user(request, f"Unpublished {count} post(s).", messages.SUCCESS)
+        def unpublish(post):
+            post.status = Post.Status.DRAFT
+            return ["status"]
 
-    @admin.action(description="Flag as breaking news", permissions=["change"])
+        done, refused = self._act(request, queryset, "Unpublished from the post list.", unpublish)
+        self._report(request, f"Unpublished {done} post(s).", refused)
+
+    @admin.action(description="Flag as breaking news", permissions=["publish"])
     def flag_breaking(self, request, queryset):
-        with changing_posts(queryset.values_list("pk", flat=True)):
-            count = queryset.update(is_breaking=True)
-        self.message_user(request, f"Flagged {count} post(s) as breaking news.", messages.SUCCESS)
+        def flag(post):
+            post.is_breaking = True
+            return ["is_breaking"]
 
-    @admin.action(description="Clear breaking news flag", permissions=["change"])
+        done, refused = self._act(request, queryset, "Flagged as breaking news.", flag)
+        self._report(request, f"Flagged {done} post(s) as breaking news.", refused)
+
+    @admin.action(description="Clear breaking news flag", permissions=["publish"])
     def clear_breaking(self, request, queryset):
-        with changing_posts(queryset.values_list("pk", flat=True)):
-            count = queryset.update(is_breaking=False, breaking_until=None)
-        self.message_user(request, f"Cleared breaking news on {count} post(s).", messages.SUCCESS)
+        def clear(post):
+            post.is_breaking, post.breaking_until = False, None
+            return ["is_breaking", "breaking_until"]
+
+        done, refused = self._act(request, queryset, "Cleared the breaking news flag.", clear)
+        self._report(request, f"Cleared breaking news on {done} post(s).", refused)
+
+    # History: editors compare and restore revisions; a restore is a new revision.
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not can_publish(request.user):
+            raise PermissionDenied
+        # The restore writes the old row first; check edit conflicts against today's version.
+        request.post_version_before_restore = (
+            Post.objects.filter(pk=unquote(object_id)).values_list("version", flat=True).first()
+        )
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not can_publish(request.user):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not can_publish(request.user):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        post = self.get_object(request, unquote(object_id))
+        context = {
+            "can_restore": can_publish(request.user),
+            "versions": versions_of(post) if post else [],
+            **(extra_context or {}),
+        }
+        return super().history_view(request, object_id, context)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="blog_post_compare",
+            ),
+            path(
+                "<path:object_id>/preview-links/",
+                self.admin_site.admin_view(self.preview_links_view),
+                name="blog_post_preview_links",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _post_or_404(self, request, object_id):
+        post = self.get_object(request, unquote(object_id))
+        if post is None or not self.has_view_or_change_permission(request, post):
+            raise Http404("No such post.")
+        return post
+
+    def compare_view(self, request, object_id):
+        """Two revisions of a post side by side, field by field (?older=…&newer=… are
+        Version ids; the newest two by default)."""
+        post = self._post_or_404(request, object_id)
+        versions = versions_of(post)
+        chosen = [request.GET.get("older"), request.GET.get("newer")]
+        if all(chosen):
+            older, newer = (get_object_or_404(versions, pk=pk) for pk in chosen)
+        else:
+            newest_two = list(versions[:2])
+            if len(newest_two) < 2:
+                raise Http404("This post has fewer than two revisions.")
+            newer, older = newest_two
+        if older.revision.date_created > newer.revision.date_created:
+            older, newer = newer, older
+        before, after = version_snapshot(older), version_snapshot(newer)
+        changed = {label for label, *_ in differences(before, after)}
+        rows = [(label, before[label], after[label], label in changed) for label in after]
+        return TemplateResponse(
+            request,
+            "admin/blog/post/compare.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "original": post,
+                "title": f"Compare revisions of “{post}”",
+                "older": older,
+                "newer": newer,
+                "rows": rows,
+                "changed_count": len(changed),
+                "can_restore": can_publish(request.user),
+            },
+        )
+
+    def preview_links_view(self, request, object_id):
+        """Make and revoke links that show the post to people without a login."""
+        post = self._post_or_404(request, object_id)
+        if not can_publish(request.user):
+            raise PermissionDenied
+        if request.method == "POST":
+            if "revoke" in request.POST:
+                post.preview_links.filter(
+                    pk=request.POST["revoke"], revoked_at__isnull=True
+                ).update(revoked_at=timezone.now())
+                self.message_user(request, "The preview link was revoked.", messages.SUCCESS)
+            else:
+                link = PreviewLink.objects.create(post=post, created_by=request.user)
+                self.message_user(
+                    request,
+                    "Preview link made; it works until "
+                    f"{formats.date_format(timezone.localtime(link.expires_at), 'j M Y, H:i T')}.",
+                    messages.SUCCESS,
+                )
+            return redirect(request.path)
+        links = post.preview_links.select_related("created_by")
+        return TemplateResponse(
+            request,
+            "admin/blog/post/preview_links.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "original": post,
+                "title": f"Preview links for “{post}”",
+                "links": [
+                    (link, request.build_absolute_uri(link.get_absolute_url())) for link in links
+                ],
+            },
+        )
+
+
+@admin.register(PostRedirect)
+class PostRedirectAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "post", "created_at"]
+    list_select_related = ["post"]
+    search_fields = ["slug", "blog_slug", "post__headline"]
+    readonly_fields = ["blog_slug", "slug", "post", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 admin.site.unregister(Tag)
@@ -210,4 +537,10 @@ admin.site.unregister(Tag)
 
 @admin.register(Tag)
 class TagAdmin(RebuildsPagesMixin, TaggitTagAdmin):
-    """Taggit's tag admin; renaming or deleting a tag rebuilds the pages that show it."""
+    """Taggit's tag admin; renaming or deleting a tag rebuilds the pages that show it
+    and the search text of its posts."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            Post.objects.filter(tags=obj).update_search_names()

@@ -19,7 +19,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -85,18 +85,18 @@ def bump(*names):
 
 def next_change_at():
     """When a page may next change with nothing saved: the next scheduled post going live or
-    breaking flag running out, as a Unix time; None if nothing is scheduled. Two indexed
-    queries, run only when a page is rendered."""
+    being taken down, or breaking flag running out, as a Unix time; None if nothing is
+    scheduled. One query, run only when a page is rendered."""
     now = timezone.now()
-    moments = [
-        Post.objects.filter(status=Post.Status.PUBLISHED, published_at__gt=now).aggregate(
-            at=Min("published_at")
-        )["at"],
-        Post.objects.filter(is_breaking=True, breaking_until__gt=now).aggregate(
-            at=Min("breaking_until")
-        )["at"],
-    ]
-    upcoming = [moment.timestamp() for moment in moments if moment]
+    published = Q(status=Post.Status.PUBLISHED)
+    moments = Post.objects.filter(
+        Q(published_at__gt=now) | Q(breaking_until__gt=now) | Q(unpublish_at__gt=now)
+    ).aggregate(
+        going_live=Min("published_at", filter=published & Q(published_at__gt=now)),
+        breaking_ends=Min("breaking_until", filter=Q(is_breaking=True, breaking_until__gt=now)),
+        taken_down=Min("unpublish_at", filter=published & Q(unpublish_at__gt=now)),
+    )
+    upcoming = [moment.timestamp() for moment in moments.values() if moment]
     return min(upcoming) if upcoming else None
 
 

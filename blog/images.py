@@ -1,38 +1,167 @@
-"""Renditions of lead images: resized copies in WebP and JPEG, made when a post is saved."""
+"""Lead images and author photos: uploads checked by content and stripped of metadata, and
+renditions (resized copies in WebP and JPEG, full frame and cropped around the focal point)
+made when a post is saved."""
 
+import warnings
 from io import BytesIO
 from pathlib import PurePosixPath
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from PIL import Image, ImageOps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 RENDITION_WIDTHS = (400, 800, 1200, 1600)
 FORMATS = {"webp": ("WEBP", "image/webp"), "jpg": ("JPEG", "image/jpeg")}
+# Cropped renditions: name -> (aspect ratio, widths). The crop keeps the focal point in frame.
+CROPS = {"card": (16 / 9, (400, 800))}
+
+# Formats accepted for upload: Pillow's name -> (file extension, MIME type).
+UPLOAD_FORMATS = {
+    "JPEG": ("jpg", "image/jpeg"),
+    "PNG": ("png", "image/png"),
+    "WEBP": ("webp", "image/webp"),
+    "GIF": ("gif", "image/gif"),
+}
 
 
-def rendition_name(name, width, extension):
+def _megabytes(size):
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def clean_upload(upload):
+    """Check an uploaded file by its content and return a new file holding only the picture.
+
+    Refused, with a reason the person uploading can act on: files over
+    NEWSROOM_MAX_UPLOAD_BYTES, anything but JPEG, PNG, WebP or GIF whatever its name says,
+    images over NEWSROOM_MAX_IMAGE_PIXELS (decompression bombs) and truncated or damaged
+    files. The picture is decoded in full, turned upright by its EXIF orientation, converted
+    to sRGB and encoded again, so no metadata (GPS location, camera, XMP, ICC, comments)
+    reaches storage. Animated images keep their first frame.
+    """
+    max_bytes = settings.NEWSROOM_MAX_UPLOAD_BYTES
+    if upload.size > max_bytes:
+        raise ValidationError(
+            f"This file is {_megabytes(upload.size)}; the limit is {_megabytes(max_bytes)}. "
+            "Export a smaller copy and upload it again.",
+            code="file_too_large",
+        )
+    max_pixels = settings.NEWSROOM_MAX_IMAGE_PIXELS
+    too_many_pixels = ValidationError(
+        f"This image has too many pixels; the limit is {max_pixels / 1e6:g} megapixels. "
+        "Resize it and upload it again.",
+        code="too_many_pixels",
+    )
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between its own limit and twice that; refuse those too.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                if image.format not in UPLOAD_FORMATS:
+                    raise ValidationError(
+                        f"This is a {image.format} image; upload a JPEG, PNG, WebP or GIF.",
+                        code="unsupported_format",
+                    )
+                if image.width * image.height > max_pixels:
+                    raise ValidationError(
+                        f"This image is {image.width} × {image.height} pixels "
+                        f"({image.width * image.height / 1e6:.0f} megapixels); the limit is "
+                        f"{max_pixels / 1e6:g} megapixels. Resize it and upload it again.",
+                        code="too_many_pixels",
+                    )
+                image_format = image.format
+                image.load()
+                picture = _without_metadata(image)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise too_many_pixels from None
+    except UnidentifiedImageError:
+        raise ValidationError(
+            "This file is not a picture Newsroom can use, whatever its name says. "
+            "Upload a JPEG, PNG, WebP or GIF image.",
+            code="not_an_image",
+        ) from None
+    except (OSError, SyntaxError, ValueError, EOFError):
+        raise ValidationError(
+            "This image file is damaged or incomplete (truncated), so it cannot be shown. "
+            "Export it again and upload the new file.",
+            code="damaged_image",
+        ) from None
+    extension, content_type = UPLOAD_FORMATS[image_format]
+    buffer = BytesIO()
+    options = {"quality": 90} if image_format in {"JPEG", "WEBP"} else {}
+    picture.save(buffer, image_format, **options)
+    name = f"{PurePosixPath(upload.name).stem or 'image'}.{extension}"
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
+
+
+def _without_metadata(image):
+    """The decoded picture, upright, in sRGB, with no metadata left to save."""
+    transparency = image.info.get("transparency")
+    icc_profile = image.info.get("icc_profile")
+    picture = ImageOps.exif_transpose(image)
+    if image.format == "JPEG" and picture.mode not in {"L", "RGB"}:
+        picture = picture.convert("RGB") if not icc_profile else picture
+    if icc_profile and picture.mode in {"RGB", "RGBA", "CMYK"}:
+        try:
+            picture = ImageCms.profileToProfile(
+                picture,
+                ImageCms.ImageCmsProfile(BytesIO(icc_profile)),
+                ImageCms.createProfile("sRGB"),
+                outputMode="RGBA" if picture.mode == "RGBA" else "RGB",
+            )
+        except (ImageCms.PyCMSError, OSError):
+            picture = picture.convert("RGBA" if picture.mode == "RGBA" else "RGB")
+    if picture is image:
+        picture = image.copy()
+    picture.info = {} if transparency is None else {"transparency": transparency}
+    return picture
+
+
+def crop_box(width, height, ratio, focus_x=50, focus_y=50):
+    """The largest box with the given aspect ratio (width / height) inside a picture,
+    centred on the focal point (percentages) as far as the edges allow, so the point is
+    always in the frame."""
+    if width / height > ratio:
+        crop_width, crop_height = max(1, round(height * ratio)), height
+    else:
+        crop_width, crop_height = width, max(1, round(width / ratio))
+    left = min(max(round(width * focus_x / 100 - crop_width / 2), 0), width - crop_width)
+    top = min(max(round(height * focus_y / 100 - crop_height / 2), 0), height - crop_height)
+    return left, top, left + crop_width, top + crop_height
+
+
+def rendition_name(name, width, extension, crop=None):
     path = PurePosixPath(name)
-    return str(PurePosixPath("renditions") / path.parent / f"{path.stem}-{width}.{extension}")
+    stem = f"{path.stem}-{crop}" if crop else path.stem
+    return str(PurePosixPath("renditions") / path.parent / f"{stem}-{width}.{extension}")
 
 
-def rendition_widths(original_width):
+def rendition_widths(original_width, widths=RENDITION_WIDTHS):
     """The widths worth making for an image: never wider than the original."""
-    widths = [width for width in RENDITION_WIDTHS if width < original_width]
-    return [*widths, min(original_width, RENDITION_WIDTHS[-1])]
+    smaller = [width for width in widths if width < original_width]
+    largest = min(original_width, widths[-1])
+    return smaller if largest in smaller else [*smaller, largest]
 
 
-def renditions(image_field_file, width, height):
+def renditions(image_field_file, width, height, crop=None):
     """[(extension, mime type, [(url, width, height), …]), …] without touching storage."""
+    widths = RENDITION_WIDTHS
+    if crop:
+        ratio, widths = CROPS[crop]
+        left, top, right, bottom = crop_box(width, height, ratio)
+        width, height = right - left, bottom - top
     sources = []
     for extension, (_, mime_type) in FORMATS.items():
         candidates = [
             (
-                default_storage.url(rendition_name(image_field_file.name, w, extension)),
+                default_storage.url(rendition_name(image_field_file.name, w, extension, crop)),
                 w,
                 round(height * w / width),
             )
-            for w in rendition_widths(width)
+            for w in rendition_widths(width, widths)
         ]
         sources.append((extension, mime_type, candidates))
     return sources
@@ -46,17 +175,25 @@ def large_rendition(image_field_file, width, height):
     return fitting[-1] if fitting else candidates["jpg"][0]
 
 
-def make_renditions(image_field_file):
-    """Write every rendition of an image to storage, replacing any that exist."""
+def make_renditions(image_field_file, focus=(50, 50)):
+    """Write every rendition of an image to storage, replacing any that exist: the full
+    frame, and each crop in CROPS around the focal point (percentages across and down)."""
     with image_field_file.open("rb") as stored, Image.open(stored) as original:
         image = ImageOps.exif_transpose(original).convert("RGB")
-    for width in rendition_widths(image.width):
-        height = round(image.height * width / image.width)
+    _save_renditions(image_field_file.name, image, RENDITION_WIDTHS, None)
+    for crop, (ratio, widths) in CROPS.items():
+        cropped = image.crop(crop_box(image.width, image.height, ratio, *focus))
+        _save_renditions(image_field_file.name, cropped, widths, crop)
+
+
+def _save_renditions(name, image, widths, crop):
+    for width in rendition_widths(image.width, widths):
+        height = max(1, round(image.height * width / image.width))
         resized = image.resize((width, height), Image.Resampling.LANCZOS)
         for extension, (pil_format, _) in FORMATS.items():
             buffer = BytesIO()
             resized.save(buffer, pil_format, quality=82, optimize=True)
-            name = rendition_name(image_field_file.name, width, extension)
-            if default_storage.exists(name):
-                default_storage.delete(name)
-            default_storage.save(name, ContentFile(buffer.getvalue()))
+            path = rendition_name(name, width, extension, crop)
+            if default_storage.exists(path):
+                default_storage.delete(path)
+            default_storage.save(path, ContentFile(buffer.getvalue()))

@@ -1,7 +1,12 @@
+import secrets
+from datetime import timedelta
+
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
@@ -59,16 +64,29 @@ class Author(models.Model):
 
 class PostQuerySet(models.QuerySet):
     def published(self):
-        """Posts a reader may see: published, with a publication time that has passed.
+        """Posts a reader may see: published, with a publication time that has passed and an
+        “unpublish at” time, if any, still to come.
 
         The one place this rule lives; keep Post.is_published in step with it.
         """
-        return self.filter(status=Post.Status.PUBLISHED, published_at__lte=timezone.now())
+        now = timezone.now()
+        return self.filter(status=Post.Status.PUBLISHED, published_at__lte=now).filter(
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now)
+        )
+
+    def bylined_to(self, user):
+        """Posts with the user's author profile in the byline."""
+        return self.filter(pk__in=Byline.objects.filter(author__user=user).values("post_id"))
 
     def visible_to(self, user):
-        """All posts for staff who may edit them (to preview drafts); published posts for others."""
-        if user.is_active and user.is_staff and user.has_perm("blog.change_post"):
+        """Every post for editors; published posts and their own for authors (to preview
+        them); published posts for everyone else."""
+        if not (user.is_active and user.is_staff):
+            return self.published()
+        if user.has_perm("blog.publish_post"):
             return self.all()
+        if user.has_perm("blog.change_post"):
+            return self.published() | self.bylined_to(user)
         return self.published()
 
     def breaking(self):
@@ -113,9 +131,11 @@ class PostQuerySet(models.QuerySet):
             post.update_search_names()
 
 
+@reversion.register(follow=["bylines", "tagged_items", "corrections"])
 class Post(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted for review"
         PUBLISHED = "published", "Published"
 
     blog = models.ForeignKey(Blog, on_delete=models.PROTECT, related_name="posts")
@@ -157,15 +177,39 @@ class Post(models.Model):
         default=False,
         help_text="Tick only if the photo adds nothing a screen reader user would miss.",
     )
+    lead_image_focus_x = models.PositiveSmallIntegerField(
+        "focal point across (%)",
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text="Where the subject is, from the left edge (0) to the right edge (100). "
+        "Cropped versions of the photo keep this point in the frame.",
+    )
+    lead_image_focus_y = models.PositiveSmallIntegerField(
+        "focal point down (%)",
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text="Where the subject is, from the top (0) to the bottom (100).",
+    )
     tags = TaggableManager(through="TaggedPost", blank=True)
     authors = models.ManyToManyField(Author, through="Byline", related_name="posts")
-    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    status = models.CharField(
+        max_length=10,
+        choices=Status,
+        default=Status.DRAFT,
+        help_text="Authors submit a post for review; only editors publish it.",
+    )
     published_at = models.DateTimeField(
         "publication time",
         null=True,
         blank=True,
         help_text="Leave empty to publish now. A future time schedules the post: "
-        "it goes live at that moment.",
+        "it goes live at that moment and is embargoed everywhere until then.",
+    )
+    unpublish_at = models.DateTimeField(
+        "unpublish at",
+        null=True,
+        blank=True,
+        help_text="Optional. The post is taken down by itself at this time.",
     )
     search_names = models.TextField(
         blank=True,
@@ -186,11 +230,15 @@ class Post(models.Model):
         help_text="The banner disappears by itself at this time. Leave empty to keep it "
         "until the flag is cleared.",
     )
+    version = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Goes up by one on every save (edit conflicts)."
+    )
 
     objects = PostQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        permissions = [("publish_post", "Can publish, schedule and flag breaking news")]
         constraints = [
             models.UniqueConstraint(
                 fields=["blog", "slug"],
@@ -198,9 +246,21 @@ class Post(models.Model):
                 violation_error_message="This blog already has a post with this slug.",
             ),
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(published_at__isnull=False),
+                condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="post_published_has_publication_time",
                 violation_error_message="A published post needs a publication time.",
+            ),
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True)
+                | Q(published_at__isnull=True)
+                | Q(unpublish_at__gt=F("published_at")),
+                name="post_unpublished_after_publication",
+                violation_error_message="“Unpublish at” must come after the publication time.",
+            ),
+            models.CheckConstraint(
+                condition=Q(lead_image_focus_x__lte=100) & Q(lead_image_focus_y__lte=100),
+                name="post_focal_point_in_image",
+                violation_error_message="The focal point is a percentage from 0 to 100.",
             ),
             models.CheckConstraint(
                 condition=Q(lead_image="")
@@ -229,8 +289,10 @@ class Post(models.Model):
     def save(self, *args, **kwargs):
         self.set_publication_time()
         self.body_html = render_markdown(self.body)
-        if "update_fields" in kwargs and "body" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
+        self.version += 1
+        if kwargs.get("update_fields") is not None:
+            derived = {"version", "body_html"} if "body" in kwargs["update_fields"] else {"version"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -238,17 +300,23 @@ class Post(models.Model):
 
     def clean(self):
         self.set_publication_time()
+        errors = {}
         if self.slug in RESERVED_POST_SLUGS:
-            raise ValidationError(
-                {"slug": f"“{self.slug}” is the address of a blog page; choose another slug."}
-            )
+            errors["slug"] = f"“{self.slug}” is the address of a blog page; choose another slug."
         if self.lead_image and not self.lead_image_is_decorative and not self.lead_image_alt:
-            raise ValidationError(
-                {
-                    "lead_image_alt": "Describe the lead image for readers who cannot see it, "
-                    "or tick “lead image is decorative”."
-                }
+            errors["lead_image_alt"] = (
+                "Describe the lead image for readers who cannot see it, "
+                "or tick “lead image is decorative”."
             )
+        if self.lead_image and self.status == self.Status.PUBLISHED:
+            if not self.lead_image_caption.strip():
+                errors["lead_image_caption"] = "Add a caption before publishing the lead image."
+            if not self.lead_image_credit.strip():
+                errors["lead_image_credit"] = "Credit the photographer before publishing."
+        if self.unpublish_at and self.published_at and self.unpublish_at <= self.published_at:
+            errors["unpublish_at"] = "“Unpublish at” must come after the publication time."
+        if errors:
+            raise ValidationError(errors)
 
     def set_publication_time(self):
         """A post published without a publication time is published now."""
@@ -270,15 +338,41 @@ class Post(models.Model):
     @property
     def is_published(self):
         # Keep in step with PostQuerySet.published().
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.unpublish_at is None or self.unpublish_at > now)
         )
 
     @property
     def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and not self.is_published
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def is_taken_down(self):
+        """Published, but its “unpublish at” time has passed."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.unpublish_at is not None
+            and self.unpublish_at <= timezone.now()
+        )
+
+    @property
+    def publication_state(self):
+        """Where the post stands for readers: draft, submitted, scheduled, live or taken down."""
+        if self.is_scheduled:
+            return "Scheduled"
+        if self.is_taken_down:
+            return "Taken down"
+        if self.is_published:
+            return "Live"
+        return self.get_status_display()
 
     @property
     def byline_authors(self):
@@ -298,6 +392,7 @@ class Post(models.Model):
         return (self.updated_at - self.published_at).total_seconds() > 60
 
 
+@reversion.register()
 class Byline(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="bylines")
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
@@ -317,6 +412,7 @@ class Byline(models.Model):
         return f"{self.author} on {self.post}"
 
 
+@reversion.register()
 class TaggedPost(TaggedItemBase):
     content_object = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="tagged_items")
 
@@ -324,3 +420,92 @@ class TaggedPost(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_post_once")
         ]
+
+
+@reversion.register()
+class Correction(models.Model):
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        UPDATE = "update", "Update"
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.CORRECTION)
+    text = models.TextField(
+        help_text="Shown to readers at the end of the post, newest first, e.g. "
+        "“An earlier version of this story gave the wrong date for the vote.”"
+    )
+    created_at = models.DateTimeField("time", default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} to “{self.post}”"
+
+
+class PostRedirect(models.Model):
+    """An old address of a published post. It redirects to the post, or, once the post is
+    deleted (post is empty), answers 410 Gone."""
+
+    blog_slug = models.SlugField(max_length=100)
+    slug = models.SlugField(max_length=200)
+    post = models.ForeignKey(
+        Post, on_delete=models.SET_NULL, null=True, blank=True, related_name="redirects"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["blog_slug", "slug"], name="post_redirect_once")
+        ]
+
+    def __str__(self):
+        return f"/blogs/{self.blog_slug}/{self.slug}/"
+
+    @classmethod
+    def remember(cls, blog_slug, slug, post):
+        """Keep an address answering: a redirect to post, or 410 Gone when post is None."""
+        cls.objects.update_or_create(blog_slug=blog_slug, slug=slug, defaults={"post": post})
+
+
+def new_preview_token():
+    return secrets.token_urlsafe(32)
+
+
+def preview_link_expiry():
+    return timezone.now() + timedelta(hours=settings.NEWSROOM_PREVIEW_LINK_HOURS)
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def active(self):
+        """Links that still open their post: not revoked and not expired."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class PreviewLink(models.Model):
+    """A secret address that shows a post, as readers will see it, to anyone who has it."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="preview_links")
+    token = models.CharField(max_length=64, unique=True, default=new_preview_token, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(default=preview_link_expiry)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Preview of “{self.post}”"
+
+    def get_absolute_url(self):
+        return reverse("blog:post_preview", kwargs={"token": self.token})
+
+    @property
+    def is_active(self):
+        # Keep in step with PreviewLinkQuerySet.active().
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -79,4 +79,5 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),
+    path("preview/<slug:token>/", views.post_preview, name="post_preview"),
 ]

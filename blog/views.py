@@ -4,14 +4,14 @@ from itertools import groupby
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import ListView, TemplateView
 from taggit.models import Tag
 
 from .cache import depends_on
-from .models import Author, Blog, Post
+from .models import Author, Blog, Post, PostRedirect, PreviewLink
 from .search import add_snippets, clean_query, search_posts
 
 
@@ -81,10 +81,55 @@ class AuthorDetailView(PostListView):
 
 
 def post_detail(request, blog_slug, slug):
-    """A post; staff who may edit posts also see drafts and scheduled posts, as a preview."""
-    post = get_object_or_404(
-        Post.objects.visible_to(request.user).for_listing(), blog__slug=blog_slug, slug=slug
+    """A post; editors, and authors for their own posts, also see drafts and scheduled posts,
+    as a preview. An old address of a published post redirects to it, or answers 410 Gone
+    once the post is deleted."""
+    post = (
+        Post.objects.visible_to(request.user)
+        .for_listing()
+        .prefetch_related("corrections")
+        .filter(blog__slug=blog_slug, slug=slug)
+        .first()
     )
+    if post is None:
+        return moved_or_gone(request, blog_slug, slug)
+    return render_post(request, post, is_preview=not post.is_published)
+
+
+def moved_or_gone(request, blog_slug, slug):
+    old_address = (
+        PostRedirect.objects.filter(blog_slug=blog_slug, slug=slug)
+        .select_related("post__blog")
+        .first()
+    )
+    if old_address is None:
+        raise Http404("No such post.")
+    if old_address.post is None:
+        return render(request, "blog/gone.html", status=410)
+    if not old_address.post.is_published:
+        raise Http404("No such post.")
+    return redirect(old_address.post, permanent=True)
+
+
+def post_preview(request, token):
+    """A post shown through a preview link to anyone who has the link, until the link
+    expires or is revoked."""
+    link = PreviewLink.objects.filter(token=token).first()
+    if link is None or not link.is_active:
+        response = render(
+            request,
+            "blog/preview_gone.html",
+            {"link": link, "noindex": True},
+            status=404 if link is None else 410,
+        )
+        return never_cache_noindex(response)
+    post = get_object_or_404(
+        Post.objects.for_listing().prefetch_related("corrections"), pk=link.post_id
+    )
+    return render_post(request, post, is_preview=True, preview_link=link)
+
+
+def render_post(request, post, is_preview, preview_link=None):
     latest_posts = (
         Post.objects.published()
         .filter(blog=post.blog)
@@ -100,15 +145,26 @@ def post_detail(request, blog_slug, slug):
         *card_versions([post]),
         *(f"tag:{tag.pk}" for tag in post.tags.all()),
     )
-    is_preview = not post.is_published
     response = render(
         request,
         "blog/post_detail.html",
-        {"post": post, "blog": post.blog, "latest_posts": latest_posts, "is_preview": is_preview},
+        {
+            "post": post,
+            "blog": post.blog,
+            "latest_posts": latest_posts,
+            "is_preview": is_preview,
+            "noindex": is_preview,
+            "preview_link": preview_link,
+        },
     )
     if is_preview:
-        add_never_cache_headers(response)
-        response["X-Robots-Tag"] = "noindex, nofollow"
+        never_cache_noindex(response)
+    return response
+
+
+def never_cache_noindex(response):
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
 

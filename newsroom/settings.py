@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "ops",
+    "reversion",
     "blog",
 ]
 
@@ -179,6 +180,11 @@ STORAGES = {
 # Serve uploads from this process when no proxy or object store is in front of it.
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", DEBUG)
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
+# Uploaded photos larger than these are refused (decompression bombs, runaway files).
+NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("NEWSROOM_MAX_IMAGE_PIXELS", 40_000_000))
+NEWSROOM_MAX_UPLOAD_BYTES = int(os.environ.get("NEWSROOM_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+# How long a preview link works, unless revoked first.
+NEWSROOM_PREVIEW_LINK_HOURS = int(os.environ.get("NEWSROOM_PREVIEW_LINK_HOURS", 48))
 
 # Behind a proxy that terminates TLS and sets X-Forwarded-Proto and X-Forwarded-For.
 NEWSROOM_BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")

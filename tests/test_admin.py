@@ -23,6 +23,8 @@ def post_form(blog, author, **overrides):
         "lead_image_caption": "",
         "lead_image_credit": "",
         "lead_image_alt": "",
+        "lead_image_focus_x": "50",
+        "lead_image_focus_y": "50",
         "status": "published",
         "published_at_0": "",
         "published_at_1": "",
@@ -34,6 +36,10 @@ def post_form(blog, author, **overrides):
         "bylines-MAX_NUM_FORMS": "1000",
         "bylines-0-author": author.pk,
         "bylines-0-position": "0",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+        "corrections-MIN_NUM_FORMS": "0",
+        "corrections-MAX_NUM_FORMS": "1000",
     }
     return {**data, **overrides}
 
@@ -62,8 +68,14 @@ class EditorAdminTests(TestCase):
         self.assertContains(self.client.get(post.get_absolute_url()), "— Dana Reporter")
 
     def test_lead_image_upload_makes_renditions_and_a_thumbnail(self):
-        data = post_form(self.blog, self.author, lead_image=image_upload(size=(1000, 500)))
-        data["lead_image_alt"] = "A bridge over a river"
+        data = post_form(
+            self.blog,
+            self.author,
+            lead_image=image_upload(size=(1000, 500)),
+            lead_image_alt="A bridge over a river",
+            lead_image_caption="The old bridge",
+            lead_image_credit="Ann Photo / Agency",
+        )
         self.client.post(reverse("admin:blog_post_add"), data)
         post = Post.objects.get(slug="council-approves-new-bridge")
         changelist = self.client.get(reverse("admin:blog_post_changelist"))

@@ -83,6 +83,7 @@ class PageCacheTestCase(TestCase):
             tags=", ".join(post.tags.names()),
             published_at_0=published_at.strftime("%Y-%m-%d"),
             published_at_1=published_at.strftime("%H:%M:%S"),
+            opened_version=Post.objects.get(pk=post.pk).version,
             **{
                 "bylines-INITIAL_FORMS": "1",
                 "bylines-0-id": byline.pk,

@@ -62,7 +62,9 @@ class StaffPreviewTests(TestCase):
     def setUpTestData(cls):
         cls.draft = make_post(headline="Secret draft", status=Post.Status.DRAFT, published_at=None)
         cls.editor = User.objects.create_user("editor", is_staff=True)
-        cls.editor.user_permissions.add(Permission.objects.get(codename="change_post"))
+        cls.editor.user_permissions.add(
+            *Permission.objects.filter(codename__in=["change_post", "publish_post"])
+        )
         cls.viewer = User.objects.create_user("viewer", is_staff=True)
 
     def test_editor_previews_a_draft_with_a_notice_noindex_and_no_caching(self):

@@ -1,16 +1,27 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from blog.roles import sync_role_groups
+from blog.roles import sync_role_groups_in_migration
+
+# The permissions as they were at this migration; later ones sync the groups again.
+ROLE_PERMISSIONS = {
+    "Editors": [
+        "blog.add_blog", "blog.change_blog", "blog.view_blog",
+        "blog.add_author", "blog.change_author", "blog.view_author",
+        "blog.add_post", "blog.change_post", "blog.delete_post", "blog.view_post",
+        "blog.add_byline", "blog.change_byline", "blog.delete_byline", "blog.view_byline",
+        "taggit.add_tag", "taggit.change_tag", "taggit.delete_tag", "taggit.view_tag",
+    ],
+    "Authors": [
+        "blog.view_blog", "blog.view_author",
+        "blog.add_post", "blog.change_post", "blog.view_post",
+        "blog.add_byline", "blog.change_byline", "blog.delete_byline", "blog.view_byline",
+        "taggit.add_tag", "taggit.view_tag",
+    ],
+}
 
 
 def create_role_groups(apps, schema_editor):
-    # Permissions are normally created after all migrations; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    sync_role_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+    sync_role_groups_in_migration(apps, ROLE_PERMISSIONS)
 
 
 def remove_role_groups(apps, schema_editor):

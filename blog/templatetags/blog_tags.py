@@ -37,12 +37,13 @@ def blog_nav(context):
 
 
 @register.inclusion_tag("blog/includes/picture.html")
-def lead_picture(post, sizes, loading="lazy", css_class=""):
+def lead_picture(post, sizes, loading="lazy", css_class="", crop=None):
     """A post's lead image as <picture> with WebP and JPEG renditions, width and height set
-    so the page does not shift while it loads."""
+    so the page does not shift while it loads; crop names one of images.CROPS, cut around
+    the focal point."""
     if not post.lead_image or not post.lead_image_width:
         return {}
-    sources = renditions(post.lead_image, post.lead_image_width, post.lead_image_height)
+    sources = renditions(post.lead_image, post.lead_image_width, post.lead_image_height, crop)
     fallback_url, fallback_width, fallback_height = sources[-1][2][-1]
     return {
         "sources": [

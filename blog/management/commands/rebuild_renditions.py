@@ -5,14 +5,18 @@ from blog.models import Post
 
 
 class Command(BaseCommand):
-    help = "Make the WebP and JPEG renditions of every post's lead image again."
+    help = "Make the WebP and JPEG renditions (and crops) of every post's lead image again."
 
     def handle(self, *args, **options):
-        posts = Post.objects.exclude(lead_image="").only("pk", "lead_image")
+        posts = Post.objects.exclude(lead_image="").only(
+            "pk", "lead_image", "lead_image_focus_x", "lead_image_focus_y"
+        )
         rebuilt = failed = 0
         for post in posts.iterator():
             try:
-                make_renditions(post.lead_image)
+                make_renditions(
+                    post.lead_image, focus=(post.lead_image_focus_x, post.lead_image_focus_y)
+                )
             except (OSError, ValueError) as error:
                 failed += 1
                 self.stderr.write(f"Post {post.pk}: {post.lead_image.name}: {error}")
