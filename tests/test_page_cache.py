@@ -213,6 +213,17 @@ class ScheduledChangeTests(PageCacheTestCase):
         time.sleep(max(0, (ends - timezone.now()).total_seconds()) + 0.05)
         self.assertNotContains(self.read("/tags/goals/"), "Breaking News")
 
+    def test_cache_control_is_bounded_by_the_next_unpublish_at_time(self):
+        make_post(
+            blog=self.city,
+            headline="Taken down soon",
+            unpublish_at=timezone.now() + timedelta(seconds=20),
+        )
+        with self.settings(NEWSROOM_CDN_MAX_AGE=60, NEWSROOM_CDN_STALE_WHILE_REVALIDATE=60):
+            response = self.read("/")
+        self.assertContains(response, "Taken down soon")
+        self.assertIn("s-maxage=19", response["Cache-Control"])
+
     def test_cache_control_never_reaches_past_the_next_scheduled_change(self):
         make_post(blog=self.city, published_at=timezone.now() + timedelta(seconds=20))
         with self.settings(NEWSROOM_CDN_MAX_AGE=60, NEWSROOM_CDN_STALE_WHILE_REVALIDATE=60):
