@@ -1,11 +1,13 @@
 import re
 from datetime import timedelta
+from pathlib import Path
 from unittest import mock
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 from django.test import TestCase
 from django.utils import timezone
+from lxml import etree
 
 from blog.models import Post
 from blog.sitemaps import PostSitemap
@@ -17,11 +19,26 @@ NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "news": "http://www.google.com/schemas/sitemap-news/0.9",
 }
+SCHEMAS = Path(__file__).parent / "schemas"
 # W3C Datetime, as the sitemaps.org schema's lastmod requires.
 W3C_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$")
 
 
-class SitemapTests(TestCase):
+def schema(name):
+    """One of the sitemaps.org 0.9 schemas transcribed in tests/schemas/."""
+    return etree.XMLSchema(etree.parse(SCHEMAS / f"{name}.xsd"))
+
+
+class SchemaMixin:
+    def assertValid(self, url, schema_name):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200, url)
+        checker = schema(schema_name)
+        document = etree.fromstring(response.content)
+        self.assertTrue(checker.validate(document), f"{url}: {checker.error_log}")
+
+
+class SitemapTests(SchemaMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.blog = make_blog(name="Climate Desk")
@@ -106,6 +123,21 @@ class SitemapTests(TestCase):
         ]:
             self.assertNotIn(hidden, urls)
 
+    def test_index_and_every_section_validate_against_the_sitemaps_org_schema(self):
+        self.assertValid("/sitemap.xml", "siteindex")
+        for section in self.section_urls():
+            with self.subTest(section=section):
+                self.assertValid(section, "sitemap")
+
+    def test_the_schema_refuses_a_sitemap_that_breaks_it(self):
+        broken = etree.fromstring(
+            b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>'
+            b"<loc>http://example.com/</loc><lastmod>yesterday</lastmod><priority>2</priority>"
+            b"</url></urlset>"
+        )
+        self.assertFalse(schema("sitemap").validate(broken))
+        self.assertFalse(schema("siteindex").validate(broken))
+
     def test_post_lastmod_is_its_last_change(self):
         Post.objects.filter(pk=self.post.pk).update(updated_at=timezone.now())
         urlset = self.xml("/sitemap-posts.xml")
@@ -139,7 +171,7 @@ class SitemapTests(TestCase):
         self.assertIn("Sitemap: http://testserver/sitemap-news.xml", lines)
 
 
-class GoogleNewsSitemapTests(TestCase):
+class GoogleNewsSitemapTests(SchemaMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.blog = make_blog()
@@ -163,6 +195,9 @@ class GoogleNewsSitemapTests(TestCase):
         return {
             url.find("news:news/news:title", NS).text: url for url in urlset.findall("sm:url", NS)
         }
+
+    def test_validates_against_the_sitemaps_org_schema(self):
+        self.assertValid("/sitemap-news.xml", "sitemap")
 
     def test_lists_posts_of_the_last_48_hours_only(self):
         self.assertEqual(list(self.entries()), ["Storm & floods <today>"])
