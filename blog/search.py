@@ -4,12 +4,13 @@ On PostgreSQL the vector below is indexed by the GIN index of migration 0004; th
 build the very same expression for the index to be used (tests/test_search.py checks it).
 """
 
+import html
 import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Q, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import F, Q, TextField, Value
+from django.db.models.functions import Concat, Replace
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -59,13 +60,30 @@ def add_snippets(posts, text):
         post.marked_headline = highlight(
             getattr(post, "raw_headline", None) or _mark(pattern, post.headline)
         )
-        post.snippet = highlight(getattr(post, "raw_snippet", None) or _excerpt(pattern, post))
+        raw_snippet = getattr(post, "raw_snippet", None)
+        post.snippet = highlight(
+            plain_text(raw_snippet) if raw_snippet else _excerpt(pattern, post)
+        )
 
 
 def highlight(snippet):
     """Escape a snippet, then turn the match markers into <mark> elements."""
-    html = escape(snippet).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
-    return mark_safe(html)  # noqa: S308 - everything but our own <mark> tags was escaped
+    marked = escape(snippet).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return mark_safe(marked)  # noqa: S308 - everything but our own <mark> tags was escaped
+
+
+def plain_text(fragment):
+    """What a reader sees of an HTML fragment: tags and Markdown gone, entities decoded, spaces
+    squeezed. Match markers survive, since they are neither tags nor entities."""
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", fragment)).split())
+
+
+def _escaped(field):
+    """A plain-text column as HTML, so it can sit beside body_html in one document."""
+    escaped = F(field)
+    for character, entity in [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")]:
+        escaped = Replace(escaped, Value(character), Value(entity), output_field=TextField())
+    return escaped
 
 
 def _postgres_search(posts, text):
@@ -84,8 +102,12 @@ def _postgres_search(posts, text):
                 stop_sel=MARK_END,
                 highlight_all=True,
             ),
+            # From the rendered body, not the Markdown, so no `>` or `**` reaches readers;
+            # PostgreSQL's parser keeps tags and entities whole, and plain_text() drops them.
             raw_snippet=SearchHeadline(
-                Concat("standfirst", Value(" "), "body", output_field=TextField()),
+                Concat(
+                    _escaped("standfirst"), Value("<br> "), "body_html", output_field=TextField()
+                ),
                 query,
                 config=SEARCH_CONFIG,
                 start_sel=MARK_START,
@@ -136,11 +158,13 @@ def _mark(pattern, text):
 
 
 def _excerpt(pattern, post):
-    """The standfirst if the words are in it, else a stretch of the body around the first."""
-    found = pattern.search(post.body) if pattern else None
+    """The standfirst if the words are in it, else a stretch of the body's text around the
+    first."""
+    body = plain_text(post.body_html)
+    found = pattern.search(body) if pattern else None
     if (pattern and pattern.search(post.standfirst)) or not found:
-        return _mark(pattern, post.standfirst or post.body[:SNIPPET_LENGTH])
+        return _mark(pattern, post.standfirst or body[:SNIPPET_LENGTH])
     start = max(found.start() - SNIPPET_LENGTH // 3, 0)
     end = start + SNIPPET_LENGTH
-    excerpt = ("…" if start else "") + post.body[start:end] + ("…" if len(post.body) > end else "")
+    excerpt = ("…" if start else "") + body[start:end] + ("…" if len(body) > end else "")
     return _mark(pattern, excerpt)

@@ -83,6 +83,22 @@ class SearchTests(TestCase):
         self.assertNotIn("<script>", snippet)
         self.assertNotIn("<script>alert('body')", response.content.decode())
 
+    def test_snippet_shows_the_text_without_markdown_or_html(self):
+        make_post(
+            blog=self.blog,
+            headline="Mill town votes",
+            standfirst="A count & a <recount>.",
+            body="Intro.\n\n> They want **reliable buses** and [fair rents](https://example.com/).",
+        )
+        for query in ["reliable buses", '"reliable buses"']:
+            with self.subTest(query=query):
+                snippet = self.search(query).context["page_obj"][0].snippet
+                self.assertIn(
+                    "They want <mark>reliable</mark> <mark>buses</mark> and fair", snippet
+                )
+                for markup in ["&gt; They", "**", "[fair", "](", "<p>", "&lt;p&gt;", "&amp;amp;"]:
+                    self.assertNotIn(markup, snippet)
+
     def test_headline_is_escaped_with_the_match_marked(self):
         make_post(blog=self.blog, headline="<b>Tidal</b> surge & more")
         response = self.search("tidal")
@@ -232,6 +248,19 @@ class FullTextSearchTests(TestCase):
     def test_a_phrase_is_found_and_highlighted(self):
         response = self.client.get("/search/", {"q": '"storm surge"'})
         self.assertContains(response, "A <mark>storm</mark> <mark>surge</mark> is expected")
+
+    def test_snippet_keeps_the_standfirst_escaped_beside_the_body_text(self):
+        make_post(
+            blog=self.blog,
+            headline="Quarry",
+            standfirst="Gravel <b>pits</b> & lakes.",
+            body="## Gravel\n\nThe *gravel* lorries < 40 t left.",
+        )
+        response = self.client.get("/search/", {"q": "gravel"})
+        snippet = str(response.context["page_obj"][0].snippet)
+        self.assertIn("<mark>Gravel</mark> &lt;b&gt;pits&lt;/b&gt; &amp; lakes.", snippet)
+        self.assertIn("The <mark>gravel</mark> lorries &lt; 40 t left", snippet)
+        self.assertEqual(snippet.count("<"), snippet.count("<mark>") + snippet.count("</mark>"))
 
     def test_search_expression_matches_the_gin_index(self):
         # The planner only uses an expression index for the very same expression; with so few
