@@ -5,12 +5,14 @@ from copy import copy
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.files.storage import default_storage
 from django.http.request import split_domain_port
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from taggit.models import Tag
 
+from .images import large_rendition, rendition_name
 from .models import Author, Blog, Post
 
 FEED_LENGTH = 30
@@ -104,8 +106,20 @@ class PostFeed(Feed):
         return [tag.name for tag in post.tags.all()]
 
     def item_enclosures(self, post):
+        """The 1200 px JPEG rendition social sites and search engines get, or the original
+        upload while there is no rendition in storage."""
         if not post.lead_image:
             return []
+        if post.lead_image_width:
+            url, width, _ = large_rendition(
+                post.lead_image, post.lead_image_width, post.lead_image_height
+            )
+            try:
+                length = default_storage.size(rendition_name(post.lead_image.name, width, "jpg"))
+            except OSError:
+                pass  # renditions not made yet
+            else:
+                return [Enclosure(self.request.build_absolute_uri(url), str(length), "image/jpeg")]
         try:
             length = post.lead_image.size
         except OSError:

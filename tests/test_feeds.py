@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from blog.images import make_renditions, rendition_name
 from blog.models import Post
 
 from .builders import image_upload, make_author, make_blog, make_post
@@ -34,9 +35,10 @@ class FeedTests(TestCase):
             headline="River bursts its banks",
             standfirst="Hundreds of homes are flooded.",
             body="First paragraph.\n\n> Water came up to the door.",
-            lead_image=image_upload(),
+            lead_image=image_upload(size=(1600, 900)),
             lead_image_alt="Flooded street",
         )
+        make_renditions(cls.post.lead_image)
         cls.draft = make_post(
             blog=cls.blog,
             authors=[cls.ann],
@@ -91,9 +93,11 @@ class FeedTests(TestCase):
         self.assertEqual(sorted(t.term for t in entry.tags), ["Floods", "Rivers"])
         self.assertIsNotNone(entry.published_parsed)
         enclosure = entry.enclosures[0]
-        self.assertTrue(enclosure.href.startswith("http://testserver/media/lead-images/"))
+        large = rendition_name(self.post.lead_image.name, 1200, "jpg")
+        self.assertEqual(enclosure.href, f"http://testserver/media/{large}")
         self.assertEqual(enclosure.type, "image/jpeg")
-        self.assertEqual(int(enclosure.length), self.post.lead_image.size)
+        self.assertEqual(int(enclosure.length), self.post.lead_image.storage.size(large))
+        self.assertLess(int(enclosure.length), self.post.lead_image.size)
         self.assertTrue(entry.id.startswith("tag:testserver,"))
         self.assertFalse(entry.guidislink)
 
@@ -124,6 +128,18 @@ class FeedTests(TestCase):
         )
         entry = next(e for e in self.parse("/feeds/atom/").entries if "again" in e.title)
         self.assertEqual(entry.id, before)
+
+    def test_without_renditions_the_enclosure_is_the_original_upload(self):
+        post = make_post(
+            blog=self.blog,
+            lead_image=image_upload(name="chart.png", image_format="PNG"),
+            lead_image_alt="A chart",
+        )
+        entry = next(e for e in self.parse("/feeds/rss/").entries if e.title == post.headline)
+        enclosure = entry.enclosures[0]
+        self.assertEqual(enclosure.href, f"http://testserver{post.lead_image.url}")
+        self.assertEqual(enclosure.type, "image/png")
+        self.assertEqual(int(enclosure.length), post.lead_image.size)
 
     def test_a_missing_image_file_still_gives_a_feed(self):
         post = make_post(blog=self.blog, lead_image=image_upload(), lead_image_alt="Gone")
