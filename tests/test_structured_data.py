@@ -163,7 +163,8 @@ class ListingStructuredDataTests(TestCase):
     def setUpTestData(cls):
         cls.blog = make_blog(name="Climate Desk", tagline="Weather and climate")
         cls.ann = make_author(name="Ann Reporter", bio="Covers the climate.")
-        make_post(blog=cls.blog, authors=[cls.ann])
+        cls.bob = make_author(name="Bob Writer", bio="")
+        make_post(blog=cls.blog, authors=[cls.ann, cls.bob], tags=["Floods & rivers"])
 
     def test_author_page_is_a_profile_page_of_a_person(self):
         head = page_head(self.client.get(self.ann.get_absolute_url()))
@@ -189,3 +190,25 @@ class ListingStructuredDataTests(TestCase):
         self.assertEqual(site["name"], "Newsroom")
         target = site["potentialAction"]["target"]["urlTemplate"]
         self.assertEqual(target, "http://testserver/search/?q={search_term}")
+
+    def test_home_blog_tag_and_author_pages_have_social_cards(self):
+        pages = {
+            "/": ("website", "Newsroom", "The latest news from all our blogs."),
+            self.blog.get_absolute_url(): ("website", "Climate Desk", "Weather and climate"),
+            "/tags/floods-rivers/": (
+                "website",
+                "Floods & rivers",
+                "The latest posts about Floods & rivers.",
+            ),
+            self.ann.get_absolute_url(): ("profile", "Ann Reporter", "Covers the climate."),
+            self.bob.get_absolute_url(): ("profile", "Bob Writer", "Posts by Bob Writer"),
+        }
+        for url, (og_type, title, description) in pages.items():
+            with self.subTest(url=url):
+                meta = page_head(self.client.get(url)).meta
+                self.assertEqual(meta["og:type"], [og_type])
+                self.assertEqual(meta["og:title"], [title])
+                self.assertEqual(meta["og:description"], [description])
+                self.assertEqual(meta["og:url"], [f"http://testserver{url}"])
+                self.assertEqual(meta["og:site_name"], ["Newsroom"])
+                self.assertEqual(meta["twitter:card"], ["summary"])
