@@ -244,6 +244,21 @@ class PostAdmin(VersionAdmin):
             kwargs["choices"] = [(status.value, status.label) for status in AUTHOR_STATUSES]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        profile = getattr(request.user, "author_profile", None)
+        # An author's new post opens with their own name in the byline (save_related adds it
+        # anyway), so the form does not ask them for something the admin already knows.
+        if (
+            isinstance(inline, BylineInline)
+            and obj.pk is None
+            and "data" not in kwargs
+            and profile
+            and not can_publish(request.user)
+        ):
+            kwargs["initial"] = [{"author": profile.pk, "position": 0}]
+        return kwargs
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.current_version = getattr(request, "post_version_before_restore", None)

@@ -122,6 +122,16 @@ class AuthorRoleTests(TestCase):
         self.assertEqual(post.byline, "Oscar Other and Wendy Writer")
         self.assertIsNone(post.published_at)
 
+    def test_an_authors_new_post_form_opens_with_their_name_in_the_byline(self):
+        response = self.client.get(reverse("admin:blog_post_add"))
+        byline = response.context["inline_admin_formsets"][0].formset
+        self.assertEqual(byline.forms[0].initial["author"], self.writer.author_profile.pk)
+        self.assertContains(
+            response,
+            f'<option value="{self.writer.author_profile.pk}" selected>Wendy Writer</option>',
+            html=True,
+        )
+
     def test_author_previews_their_own_draft_but_not_anyone_elses(self):
         own = self.client.get(self.own_draft.get_absolute_url())
         self.assertContains(own, "Preview, not public")
