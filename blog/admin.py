@@ -164,6 +164,7 @@ class PostAdmin(VersionAdmin):
     inlines = [BylineInline, CorrectionInline]
     actions = ["publish_now", "unpublish", "flag_breaking", "clear_breaking"]
     readonly_fields = ["updated_at", "lead_image_preview"]
+    change_list_template = "admin/blog/post/change_list.html"
     object_history_template = "admin/blog/post/object_history.html"
     history_latest_first = True
     fieldsets = [

@@ -110,6 +110,11 @@ class AuthorRoleTests(TestCase):
         self.assertEqual(self.own_draft.status, Post.Status.DRAFT)
         self.assertFalse(self.own_draft.is_breaking)
 
+    def test_author_is_not_offered_the_recover_deleted_posts_page_they_may_not_open(self):
+        response = self.client.get(reverse("admin:blog_post_changelist"))
+        self.assertNotContains(response, "Recover deleted posts")
+        self.assertEqual(self.client.get(reverse("admin:blog_post_recoverlist")).status_code, 403)
+
     def test_author_cannot_delete_a_post(self):
         url = reverse("admin:blog_post_delete", args=[self.own_draft.pk])
         self.assertEqual(self.client.post(url, {"post": "yes"}).status_code, 403)
@@ -173,3 +178,8 @@ class EditorRoleTests(TestCase):
         self.assertEqual(self.client.post(change_url(self.draft), data).status_code, 302)
         self.draft.refresh_from_db()
         self.assertEqual(self.draft.headline, "Edited by the desk")
+
+    def test_editor_is_offered_the_recover_deleted_posts_page(self):
+        response = self.client.get(reverse("admin:blog_post_changelist"))
+        self.assertContains(response, "Recover deleted posts")
+        self.assertEqual(self.client.get(reverse("admin:blog_post_recoverlist")).status_code, 200)
