@@ -202,6 +202,9 @@ class PostAdmin(VersionAdmin):
         ),
     ]
 
+    class Media:
+        css = {"all": ["admin/blog/post.css"]}
+
     # Who sees and changes what.
 
     def get_queryset(self, request):
