@@ -237,6 +237,23 @@ class PostAdmin(VersionAdmin):
     def has_publish_permission(self, request):
         return can_publish(request.user)
 
+    def get_fieldsets(self, request, obj=None):
+        """The Publishing section says what each role does there (the admin shows a
+        fieldset's description as HTML, hence format_html)."""
+        if can_publish(request.user):
+            description = format_html(
+                "Times are in {}, the newsroom’s time zone.", timezone.get_current_timezone_name()
+            )
+        else:
+            description = (
+                "Set the status to “Submitted for review” when the post is ready; an editor "
+                "then chooses when it is published and whether it is breaking news."
+            )
+        return [
+            (title, {**options, "description": description} if title == "Publishing" else options)
+            for title, options in super().get_fieldsets(request, obj)
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
         if can_publish(request.user):

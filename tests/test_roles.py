@@ -110,6 +110,11 @@ class AuthorRoleTests(TestCase):
         self.assertEqual(self.own_draft.status, Post.Status.DRAFT)
         self.assertFalse(self.own_draft.is_breaking)
 
+    def test_the_form_tells_authors_that_an_editor_publishes(self):
+        response = self.client.get(change_url(self.own_draft))
+        self.assertContains(response, "an editor then chooses when it is published")
+        self.assertNotContains(response, "the newsroom’s time zone")
+
     def test_author_is_not_offered_the_recover_deleted_posts_page_they_may_not_open(self):
         response = self.client.get(reverse("admin:blog_post_changelist"))
         self.assertNotContains(response, "Recover deleted posts")
@@ -178,6 +183,10 @@ class EditorRoleTests(TestCase):
         self.assertEqual(self.client.post(change_url(self.draft), data).status_code, 302)
         self.draft.refresh_from_db()
         self.assertEqual(self.draft.headline, "Edited by the desk")
+
+    def test_the_form_tells_editors_the_time_zone_of_publication_times(self):
+        response = self.client.get(change_url(self.draft))
+        self.assertContains(response, "Times are in UTC, the newsroom’s time zone.")
 
     def test_editor_is_offered_the_recover_deleted_posts_page(self):
         response = self.client.get(reverse("admin:blog_post_changelist"))
