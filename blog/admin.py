@@ -337,6 +337,14 @@ class PostAdmin(VersionAdmin):
                 obj.slug,
             ):
                 PostRedirect.remember(*old_address, obj)
+        if obj.is_scheduled and {"status", "published_at"} & set(form.changed_data):
+            when = formats.date_format(timezone.localtime(obj.published_at), "j M Y, H:i:s T")
+            self.message_user(
+                request,
+                f"Scheduled: readers see this post from {when}; until then it is embargoed "
+                "everywhere.",
+                messages.INFO,
+            )
         focus_fields = {"lead_image", "lead_image_focus_x", "lead_image_focus_y"}
         if obj.lead_image and focus_fields & set(form.changed_data):
             make_renditions(obj.lead_image, focus=(obj.lead_image_focus_x, obj.lead_image_focus_y))
