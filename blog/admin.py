@@ -164,6 +164,7 @@ class PostAdmin(VersionAdmin):
     inlines = [BylineInline, CorrectionInline]
     actions = ["publish_now", "unpublish", "flag_breaking", "clear_breaking"]
     readonly_fields = ["updated_at", "lead_image_preview"]
+    change_list_template = "admin/blog/post/change_list.html"
     object_history_template = "admin/blog/post/object_history.html"
     history_latest_first = True
     fieldsets = [
@@ -201,6 +202,9 @@ class PostAdmin(VersionAdmin):
         ),
     ]
 
+    class Media:
+        css = {"all": ["admin/blog/post.css"]}
+
     # Who sees and changes what.
 
     def get_queryset(self, request):
@@ -233,6 +237,23 @@ class PostAdmin(VersionAdmin):
     def has_publish_permission(self, request):
         return can_publish(request.user)
 
+    def get_fieldsets(self, request, obj=None):
+        """The Publishing section says what each role does there (the admin shows a
+        fieldset's description as HTML, hence format_html)."""
+        if can_publish(request.user):
+            description = format_html(
+                "Times are in {}, the newsroom’s time zone.", timezone.get_current_timezone_name()
+            )
+        else:
+            description = (
+                "Set the status to “Submitted for review” when the post is ready; an editor "
+                "then chooses when it is published and whether it is breaking news."
+            )
+        return [
+            (title, {**options, "description": description} if title == "Publishing" else options)
+            for title, options in super().get_fieldsets(request, obj)
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
         if can_publish(request.user):
@@ -243,6 +264,21 @@ class PostAdmin(VersionAdmin):
         if db_field.name == "status" and not can_publish(request.user):
             kwargs["choices"] = [(status.value, status.label) for status in AUTHOR_STATUSES]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        profile = getattr(request.user, "author_profile", None)
+        # An author's new post opens with their own name in the byline (save_related adds it
+        # anyway), so the form does not ask them for something the admin already knows.
+        if (
+            isinstance(inline, BylineInline)
+            and obj.pk is None
+            and "data" not in kwargs
+            and profile
+            and not can_publish(request.user)
+        ):
+            kwargs["initial"] = [{"author": profile.pk, "position": 0}]
+        return kwargs
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -301,6 +337,14 @@ class PostAdmin(VersionAdmin):
                 obj.slug,
             ):
                 PostRedirect.remember(*old_address, obj)
+        if obj.is_scheduled and {"status", "published_at"} & set(form.changed_data):
+            when = formats.date_format(timezone.localtime(obj.published_at), "j M Y, H:i:s T")
+            self.message_user(
+                request,
+                f"Scheduled: readers see this post from {when}; until then it is embargoed "
+                "everywhere.",
+                messages.INFO,
+            )
         focus_fields = {"lead_image", "lead_image_focus_x", "lead_image_focus_y"}
         if obj.lead_image and focus_fields & set(form.changed_data):
             make_renditions(obj.lead_image, focus=(obj.lead_image_focus_x, obj.lead_image_focus_y))

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from blog.models import Post
 
-from .builders import make_author, make_blog, make_post, make_user
+from .builders import change_form, make_author, make_blog, make_post, make_user
 
 
 class EmbargoTests(TestCase):
@@ -101,6 +101,20 @@ class EmbargoTests(TestCase):
         self.assertIn("unpublish_at", raised.exception.message_dict)
         with self.assertRaises(IntegrityError):
             post.save()
+
+    def test_scheduling_in_the_admin_says_when_the_post_goes_live(self):
+        self.client.force_login(make_user("editor", "Editors"))
+        draft = make_post(blog=self.blog, status=Post.Status.DRAFT, published_at=None)
+        data = change_form(draft, status=Post.Status.PUBLISHED)
+        when = timezone.localtime(timezone.now() + timedelta(minutes=2)).replace(microsecond=0)
+        data["published_at_0"], data["published_at_1"] = f"{when:%Y-%m-%d}", f"{when:%H:%M:%S}"
+        url = reverse("admin:blog_post_change", args=[draft.pk])
+        response = self.client.post(url, data, follow=True)
+        self.assertContains(
+            response, f"Scheduled: readers see this post from {when:%-d %b %Y, %H:%M:%S} UTC"
+        )
+        draft.refresh_from_db()
+        self.assertEqual(draft.published_at, when)
 
     def test_admin_list_shows_scheduled_posts_as_scheduled(self):
         self.client.force_login(make_user("editor", "Editors"))

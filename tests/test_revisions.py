@@ -1,5 +1,6 @@
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import formats, timezone
 from reversion.models import Version
 
 from blog.models import Byline, Post, TaggedPost
@@ -52,6 +53,20 @@ class RevisionTests(TestCase):
         self.assertContains(compare, "First headline")
         self.assertContains(compare, "Rain, Wind")
         self.assertNotContains(compare, "Slug <strong>(changed)</strong>", html=True)
+
+    def test_history_and_compare_tell_revisions_of_the_same_minute_apart(self):
+        self.save()
+        self.save(headline="Second headline")
+        newest, oldest = self.versions()
+        saved = formats.date_format(
+            timezone.localtime(newest.revision.date_created), "j M Y, H:i:s"
+        )
+        history = self.client.get(reverse("admin:blog_post_history", args=[self.post.pk]))
+        self.assertContains(history, saved)
+        compare = self.client.get(reverse("admin:blog_post_compare", args=[self.post.pk]))
+        self.assertContains(compare, f"Newer ({saved})")
+        self.assertContains(compare, '<tr class="changed">')
+        self.assertContains(compare, "admin/blog/post.css")
 
     def test_restoring_a_revision_saves_it_as_a_new_one(self):
         self.save()

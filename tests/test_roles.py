@@ -110,6 +110,16 @@ class AuthorRoleTests(TestCase):
         self.assertEqual(self.own_draft.status, Post.Status.DRAFT)
         self.assertFalse(self.own_draft.is_breaking)
 
+    def test_the_form_tells_authors_that_an_editor_publishes(self):
+        response = self.client.get(change_url(self.own_draft))
+        self.assertContains(response, "an editor then chooses when it is published")
+        self.assertNotContains(response, "the newsroom’s time zone")
+
+    def test_author_is_not_offered_the_recover_deleted_posts_page_they_may_not_open(self):
+        response = self.client.get(reverse("admin:blog_post_changelist"))
+        self.assertNotContains(response, "Recover deleted posts")
+        self.assertEqual(self.client.get(reverse("admin:blog_post_recoverlist")).status_code, 403)
+
     def test_author_cannot_delete_a_post(self):
         url = reverse("admin:blog_post_delete", args=[self.own_draft.pk])
         self.assertEqual(self.client.post(url, {"post": "yes"}).status_code, 403)
@@ -121,6 +131,16 @@ class AuthorRoleTests(TestCase):
         post = Post.objects.get(slug="for-oscar")
         self.assertEqual(post.byline, "Oscar Other and Wendy Writer")
         self.assertIsNone(post.published_at)
+
+    def test_an_authors_new_post_form_opens_with_their_name_in_the_byline(self):
+        response = self.client.get(reverse("admin:blog_post_add"))
+        byline = response.context["inline_admin_formsets"][0].formset
+        self.assertEqual(byline.forms[0].initial["author"], self.writer.author_profile.pk)
+        self.assertContains(
+            response,
+            f'<option value="{self.writer.author_profile.pk}" selected>Wendy Writer</option>',
+            html=True,
+        )
 
     def test_author_previews_their_own_draft_but_not_anyone_elses(self):
         own = self.client.get(self.own_draft.get_absolute_url())
@@ -163,3 +183,12 @@ class EditorRoleTests(TestCase):
         self.assertEqual(self.client.post(change_url(self.draft), data).status_code, 302)
         self.draft.refresh_from_db()
         self.assertEqual(self.draft.headline, "Edited by the desk")
+
+    def test_the_form_tells_editors_the_time_zone_of_publication_times(self):
+        response = self.client.get(change_url(self.draft))
+        self.assertContains(response, "Times are in UTC, the newsroom’s time zone.")
+
+    def test_editor_is_offered_the_recover_deleted_posts_page(self):
+        response = self.client.get(reverse("admin:blog_post_changelist"))
+        self.assertContains(response, "Recover deleted posts")
+        self.assertEqual(self.client.get(reverse("admin:blog_post_recoverlist")).status_code, 200)
