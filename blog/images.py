@@ -9,8 +9,9 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.encoding import filepath_to_uri
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 RENDITION_WIDTHS = (400, 800, 1200, 1600)
@@ -153,11 +154,12 @@ def renditions(image_field_file, width, height, crop=None):
         ratio, widths = CROPS[crop]
         left, top, right, bottom = crop_box(width, height, ratio)
         width, height = right - left, bottom - top
+    url = _url_maker()
     sources = []
     for extension, (_, mime_type) in FORMATS.items():
         candidates = [
             (
-                default_storage.url(rendition_name(image_field_file.name, w, extension, crop)),
+                url(rendition_name(image_field_file.name, w, extension, crop)),
                 w,
                 round(height * w / width),
             )
@@ -165,6 +167,16 @@ def renditions(image_field_file, width, height, crop=None):
         ]
         sources.append((extension, mime_type, candidates))
     return sources
+
+
+def _url_maker():
+    """The storage's url() or, for files on disk, its base URL joined by hand: the same
+    address at a fraction of the cost, as list pages build dozens of them."""
+    storage = storages["default"]
+    if type(storage) is not FileSystemStorage:
+        return storage.url
+    base_url = storage.base_url
+    return lambda name: base_url + filepath_to_uri(name).lstrip("/")
 
 
 def large_rendition(image_field_file, width, height):

@@ -110,6 +110,11 @@ class PostQuerySet(models.QuerySet):
             .latest_first()
         )
 
+    def for_cards(self):
+        """for_listing() without the text a card never shows (body, its HTML, search names),
+        for list pages that show many posts."""
+        return self.for_listing().defer("body", "body_html", "search_names")
+
     def month_counts(self):
         """[{"month": first day of the month, "count": posts}, …], newest month first.
 
