@@ -111,9 +111,14 @@ class PostQuerySet(models.QuerySet):
         )
 
     def for_cards(self):
-        """for_listing() without the text a card never shows (body, its HTML, search names),
-        for list pages that show many posts."""
-        return self.for_listing().defer("body", "body_html", "search_names")
+        """What a post card on a list page shows: blog and bylines in order, without the
+        tags and the text (body, its HTML, search names) that cards never show."""
+        return (
+            self.select_related("blog")
+            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+            .defer("body", "body_html", "search_names")
+            .latest_first()
+        )
 
     def month_counts(self):
         """[{"month": first day of the month, "count": posts}, …], newest month first.
