@@ -2,6 +2,7 @@
 renditions (resized copies in WebP and JPEG, full frame and cropped around the focal point)
 made when a post is saved."""
 
+import posixpath
 import warnings
 from io import BytesIO
 from pathlib import PurePosixPath
@@ -135,9 +136,13 @@ def crop_box(width, height, ratio, focus_x=50, focus_y=50):
 
 
 def rendition_name(name, width, extension, crop=None):
-    path = PurePosixPath(name)
-    stem = f"{path.stem}-{crop}" if crop else path.stem
-    return str(PurePosixPath("renditions") / path.parent / f"{stem}-{width}.{extension}")
+    # String functions rather than PurePosixPath: list pages ask for dozens of these.
+    directory, filename = posixpath.split(name)
+    stem = posixpath.splitext(filename)[0]
+    stem = f"{stem}-{crop}" if crop else stem
+    return "/".join(
+        part for part in ("renditions", directory, f"{stem}-{width}.{extension}") if part
+    )
 
 
 def rendition_widths(original_width, widths=RENDITION_WIDTHS):
