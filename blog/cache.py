@@ -150,12 +150,14 @@ def cache_page_for_readers(view):
             patch_cache_control(response, private=True)
             return response
         started_ns = time.time_ns()
-        key = page_key(request)
         seconds = settings.NEWSROOM_PAGE_CACHE_SECONDS
-        if seconds:
-            cached = lookup(key)
-            if cached is not None:
-                return cached
+        key = getattr(request, "page_cache_key", None)
+        if key is None:  # PageCacheMiddleware did not look this page up
+            key = page_key(request)
+            if seconds:
+                cached = lookup(key)
+                if cached is not None:
+                    return cached
         request.page_versions = set(EVERY_PAGE)
         response = view(request, *args, **kwargs)
         if hasattr(response, "render"):
@@ -194,17 +196,48 @@ def store(key, names, started_ns, expires_at, response):
     page_cache.call("set", key, entry, max(1, int(expires_at - time.time()) + 1))
 
 
+# Page key -> the version keys its cached copy recorded, as this process last saw them, so
+# that a hit reads the page and its current versions in one round trip. Only a hint: the
+# versions themselves are always read from the cache, never remembered.
+VERSION_KEYS = {}
+VERSION_KEYS_LIMIT = 10_000
+
+
 def lookup(key):
     """The cached response for this key if every version it recorded is unchanged."""
-    entry = page_cache.call("get", key)
+    hint = VERSION_KEYS.get(key, ())
+    found = page_cache.call("get_many", [key, *hint], default={})
+    entry = found.pop(key, None)
     if entry is None:
         return None
     expires_at, versions, headers, content = entry
     if time.time() >= expires_at:
         return None
-    if page_cache.call("get_many", list(versions), default={}) != versions:
+    if found.keys() != versions.keys():
+        found = page_cache.call("get_many", list(versions), default={})
+        if len(VERSION_KEYS) >= VERSION_KEYS_LIMIT:
+            VERSION_KEYS.clear()
+        VERSION_KEYS[key] = tuple(versions)
+    if found != versions:
         return None
     response = HttpResponse(content, headers=headers)
     set_public_headers(response, expires_at)
     response["X-Page-Cache"] = "hit"
     return response
+
+
+class PageCacheMiddleware:
+    """Serves cached pages to anonymous readers before sessions, CSRF, authentication and
+    URL routing run. The middleware above it still add the security headers and answer
+    conditional and gzip requests; pages are filled by cache_page_for_readers."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.NEWSROOM_PAGE_CACHE_SECONDS and not is_personal(request):
+            request.page_cache_key = page_key(request)
+            cached = lookup(request.page_cache_key)
+            if cached is not None:
+                return cached
+        return self.get_response(request)

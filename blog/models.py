@@ -110,6 +110,16 @@ class PostQuerySet(models.QuerySet):
             .latest_first()
         )
 
+    def for_cards(self):
+        """What a post card on a list page shows: blog and bylines in order, without the
+        tags and the text (body, its HTML, search names) that cards never show."""
+        return (
+            self.select_related("blog")
+            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+            .defer("body", "body_html", "search_names")
+            .latest_first()
+        )
+
     def month_counts(self):
         """[{"month": first day of the month, "count": posts}, …], newest month first.
 

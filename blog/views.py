@@ -27,7 +27,7 @@ class PostListView(ListView):
     template_name = "blog/post_list.html"
 
     def get_queryset(self):
-        return Post.objects.published().for_listing()
+        return Post.objects.published().for_cards()
 
     def page_versions(self):
         return {"list:home"}

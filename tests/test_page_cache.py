@@ -247,6 +247,37 @@ class WhoGetsCachedPagesTests(PageCacheTestCase):
         self.assertIn("no-store", preview["Cache-Control"])
         self.assertEqual(self.reader.get(draft.get_absolute_url()).status_code, 404)
 
+    def test_a_cache_hit_carries_every_security_header_and_runs_no_queries(self):
+        path = self.bridge.get_absolute_url()
+        self.reader.get(path, secure=True)
+        with self.assertNumQueries(0):
+            hit = self.reader.get(path, secure=True)
+        self.assertEqual(hit["X-Page-Cache"], "hit")
+        self.assertIn("default-src 'none'", hit["Content-Security-Policy"])
+        self.assertNotIn("unsafe-inline", hit["Content-Security-Policy"])
+        self.assertIn("max-age=", hit["Strict-Transport-Security"])
+        self.assertIn("camera=()", hit["Permissions-Policy"])
+        self.assertEqual(hit["X-Content-Type-Options"], "nosniff")
+        self.assertEqual(hit["Referrer-Policy"], "strict-origin-when-cross-origin")
+        self.assertEqual(hit["X-Frame-Options"], "DENY")
+
+    def test_a_cache_hit_is_one_cache_round_trip_before_sessions_and_routing(self):
+        self.read("/")
+        self.read("/")
+        pages = page_cache_module.caches["pages"]
+        with (
+            mock.patch.object(pages, "get_many", wraps=pages.get_many) as get_many,
+            mock.patch("django.urls.resolvers.URLResolver.resolve") as resolve,
+            mock.patch.object(
+                page_cache_module.page_cache, "call", wraps=page_cache_module.page_cache.call
+            ) as call,
+        ):
+            hit = self.read("/")
+        self.assertEqual(hit["X-Page-Cache"], "hit")
+        self.assertEqual(call.call_count, 1)
+        self.assertEqual(get_many.call_count, 1)
+        resolve.assert_not_called()
+
     def test_campaign_parameters_share_the_cached_page(self):
         self.read("/")
         self.assertCached("/?utm_source=newsletter")

@@ -62,3 +62,12 @@ class QueryCountTests(TestCase):
         self.assertEqual(with_five, with_fifty)
         for path, queries in with_fifty.items():
             self.assertLessEqual(queries, MAX_QUERIES, path)
+
+    def test_list_pages_load_neither_post_bodies_nor_tags_for_their_cards(self):
+        for path in ["/", self.blog.get_absolute_url(), self.author.get_absolute_url()]:
+            with CaptureQueriesContext(connection) as queries:
+                response = self.client.get(path)
+            self.assertContains(response, self.first_post.headline)
+            sql = " ".join(query["sql"] for query in queries)
+            self.assertNotIn('"body_html"', sql, path)
+            self.assertNotIn("taggit_tag", sql, path)

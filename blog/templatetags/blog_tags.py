@@ -25,7 +25,14 @@ FEED_URL_NAMES = {Blog: "blog:blog_feed", Tag: "blog:tag_feed", Author: "blog:au
 @register.inclusion_tag("blog/includes/breaking_news.html")
 def breaking_news():
     """The site-wide banner: the newest live post flagged breaking, or nothing."""
-    post = Post.objects.published().breaking().select_related("blog").latest_first().first()
+    post = (
+        Post.objects.published()
+        .breaking()
+        .select_related("blog")
+        .defer("body", "body_html", "search_names")
+        .latest_first()
+        .first()
+    )
     return {"breaking_post": post}
 
 
