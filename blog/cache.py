@@ -88,13 +88,15 @@ def next_change_at():
     being taken down, or breaking flag running out, as a Unix time; None if nothing is
     scheduled. One query, run only when a page is rendered."""
     now = timezone.now()
-    published = Q(status=Post.Status.PUBLISHED)
-    moments = Post.objects.filter(
-        Q(published_at__gt=now) | Q(breaking_until__gt=now) | Q(unpublish_at__gt=now)
-    ).aggregate(
-        going_live=Min("published_at", filter=published & Q(published_at__gt=now)),
-        breaking_ends=Min("breaking_until", filter=Q(is_breaking=True, breaking_until__gt=now)),
-        taken_down=Min("unpublish_at", filter=published & Q(unpublish_at__gt=now)),
+    going_live = Q(status=Post.Status.PUBLISHED, published_at__gt=now)
+    breaking_ends = Q(is_breaking=True, breaking_until__gt=now)
+    taken_down = Q(status=Post.Status.PUBLISHED, unpublish_at__gt=now)
+    # Each branch of the OR has an index (post_status_published_idx, post_breaking_idx,
+    # post_unpublish_at_idx), so this stays cheap however many posts there are.
+    moments = Post.objects.filter(going_live | breaking_ends | taken_down).aggregate(
+        going_live=Min("published_at", filter=going_live),
+        breaking_ends=Min("breaking_until", filter=breaking_ends),
+        taken_down=Min("unpublish_at", filter=taken_down),
     )
     upcoming = [moment.timestamp() for moment in moments.values() if moment]
     return min(upcoming) if upcoming else None

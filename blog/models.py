@@ -291,6 +291,11 @@ class Post(models.Model):
                 condition=Q(is_breaking=True),
                 name="post_breaking_idx",
             ),
+            models.Index(
+                fields=["unpublish_at"],
+                condition=Q(unpublish_at__isnull=False),
+                name="post_unpublish_at_idx",
+            ),
         ]
 
     def __str__(self):
