@@ -59,9 +59,13 @@ def prepare_database():
 
     if exists.strip():
         django.setup()
+        from django.core.management import call_command
+
         from blog.models import Post
 
         try:
+            # A database seeded by an older checkout gets this checkout's migrations first.
+            call_command("migrate", verbosity=0)
             if Post.objects.count() == POSTS:
                 analyze()
                 return False
