@@ -283,8 +283,18 @@ class Post(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="post_status_published_idx"),
+            # The public lists, newest first, site-wide and a blog's: each holds every column
+            # the lists filter and sort on, so a page finds its rows from the index alone
+            # (blog/pagination.py).
             models.Index(
-                fields=["blog", "status", "-published_at"], name="post_blog_published_idx"
+                fields=["-published_at", "-id", "unpublish_at"],
+                condition=Q(status="published"),
+                name="post_published_list_idx",
+            ),
+            models.Index(
+                fields=["blog", "-published_at", "-id", "unpublish_at"],
+                condition=Q(status="published"),
+                name="post_blog_published_list_idx",
             ),
             models.Index(
                 fields=["-published_at"],

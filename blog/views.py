@@ -12,6 +12,7 @@ from taggit.models import Tag
 
 from .cache import depends_on
 from .models import Author, Blog, Post, PostRedirect, PreviewLink
+from .pagination import WindowPaginator
 from .search import add_snippets, clean_query, search_posts
 
 
@@ -24,6 +25,7 @@ class PostListView(ListView):
     """The latest published posts across all blogs."""
 
     paginate_by = 20
+    paginator_class = WindowPaginator
     template_name = "blog/post_list.html"
 
     def get_queryset(self):

@@ -1,9 +1,11 @@
 import json
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Subquery
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -111,8 +113,13 @@ def feed_links(subject=None):
 
 @register.inclusion_tag("blog/includes/archive_box.html")
 def archive_box(blog):
-    """The blog's last twelve months with their post counts, for its sidebar."""
-    months = Post.objects.published().filter(blog=blog).month_counts()[:12]
+    """The blog's twelve latest months with posts, with their post counts, for its sidebar.
+    Only a year of rows before the blog's newest post is counted, however long its history."""
+    posts = Post.objects.published().filter(blog=blog)
+    newest = posts.latest_first().values("published_at")[:1]
+    months = posts.filter(published_at__gt=Subquery(newest) - timedelta(days=366)).month_counts()[
+        :12
+    ]
     return {"blog": blog, "months": months}
 
 
