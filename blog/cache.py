@@ -11,6 +11,7 @@ breaking flag running out), which nothing announces. Logged-in users and preview
 get nor fill the cache.
 """
 
+import gzip
 import hashlib
 import logging
 import time
@@ -21,9 +22,14 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Min, Q
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip as ACCEPTS_GZIP
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
-from django.utils.http import http_date
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
+from django.utils.http import http_date, parse_http_date_safe
 
 from .models import Post
 
@@ -36,6 +42,9 @@ IGNORED_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_")
 # rendering began: a render that read rows just before a save is not stored as new. It also
 # absorbs clock differences between app servers.
 SETTLE_NS = 1_000_000_000
+# Part of every page key: a release that changes what an entry holds moves it on, so app
+# servers of two releases, side by side during a rolling deploy, never read each other's pages.
+ENTRY_FORMAT = 2
 # After a Redis error the page cache is left alone this long, then tried again.
 PAUSE_AFTER_ERROR_SECONDS = 5
 
@@ -110,7 +119,7 @@ def page_key(request):
         for value in values
     )
     address = f"{request.scheme}://{request.get_host()}{request.path}?{parameters}"
-    return "page:" + hashlib.sha256(address.encode()).hexdigest()
+    return f"page:{ENTRY_FORMAT}:" + hashlib.sha256(address.encode()).hexdigest()
 
 
 def is_personal(request):
@@ -143,7 +152,8 @@ def set_public_headers(response, expires_at):
 
 
 def cache_page_for_readers(view):
-    """Serve anonymous readers from the page cache, and fill it (see the module docstring)."""
+    """Mark an anonymous reader's page for the page cache (see the module docstring); the
+    PageCacheMiddleware stores it on its way out, with the headers every middleware added."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -152,14 +162,6 @@ def cache_page_for_readers(view):
             patch_cache_control(response, private=True)
             return response
         started_ns = time.time_ns()
-        seconds = settings.NEWSROOM_PAGE_CACHE_SECONDS
-        key = getattr(request, "page_cache_key", None)
-        if key is None:  # PageCacheMiddleware did not look this page up
-            key = page_key(request)
-            if seconds:
-                cached = lookup(key)
-                if cached is not None:
-                    return cached
         request.page_versions = set(EVERY_PAGE)
         response = view(request, *args, **kwargs)
         if hasattr(response, "render"):
@@ -168,20 +170,36 @@ def cache_page_for_readers(view):
             return response
         now = time.time()
         next_change = next_change_at() or float("inf")
-        response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+        etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+        response["ETag"] = etag
         response["Last-Modified"] = http_date(now)
         set_public_headers(response, next_change)
-        expires_at = min(now + seconds, next_change)
-        if expires_at > now:
+        expires_at = min(now + settings.NEWSROOM_PAGE_CACHE_SECONDS, next_change)
+        if settings.NEWSROOM_PAGE_CACHE_SECONDS and expires_at > now:
             response["X-Page-Cache"] = "miss"
-            store(key, request.page_versions, started_ns, expires_at, response)
+            response.page_cache_entry = PendingEntry(
+                request.page_versions, started_ns, expires_at, etag, response.content
+            )
         return response
 
     return wrapper
 
 
-def store(key, names, started_ns, expires_at, response):
-    version_keys = [f"v:{name}" for name in sorted(names)]
+class PendingEntry:
+    """A page rendered for the cache, waiting for the middleware's headers."""
+
+    def __init__(self, names, started_ns, expires_at, etag, content):
+        self.names, self.started_ns, self.expires_at = names, started_ns, expires_at
+        self.etag, self.content = etag, content
+
+
+# Headers that belong to one encoding of the body; a hit sets them for the one it sends.
+PER_ENCODING_HEADERS = {"content-encoding", "content-length", "etag", "x-page-cache"}
+
+
+def store(key, response):
+    pending = response.page_cache_entry
+    version_keys = [f"v:{name}" for name in sorted(pending.names)]
     versions = page_cache.call("get_many", version_keys, default=None)
     if versions is None:
         return
@@ -189,13 +207,21 @@ def store(key, names, started_ns, expires_at, response):
     if missing:
         # Never bumped, or evicted: start it now, older than this render.
         for k in missing:
-            page_cache.call("add", k, started_ns - SETTLE_NS - 1, None)
+            page_cache.call("add", k, pending.started_ns - SETTLE_NS - 1, None)
         versions = page_cache.call("get_many", version_keys, default={})
-    if len(versions) < len(version_keys) or max(versions.values()) >= started_ns - SETTLE_NS:
+    if len(versions) < len(version_keys) or max(versions.values()) >= (
+        pending.started_ns - SETTLE_NS
+    ):
         return
-    headers = {name: value for name, value in response.items() if name != "X-Page-Cache"}
-    entry = (expires_at, versions, headers, response.content)
-    page_cache.call("set", key, entry, max(1, int(expires_at - time.time()) + 1))
+    patch_vary_headers(response, ["Accept-Encoding"])
+    headers = {
+        name: value for name, value in response.items() if name.lower() not in PER_ENCODING_HEADERS
+    }
+    # Both encodings are kept, so a hit never compresses. Cached pages are the same for every
+    # reader and hold no secret, so they need no padding against BREACH.
+    compressed = gzip.compress(pending.content, mtime=0)
+    entry = (pending.expires_at, versions, headers, pending.etag, pending.content, compressed)
+    page_cache.call("set", key, entry, max(1, int(pending.expires_at - time.time()) + 1))
 
 
 # Page key -> the version keys its cached copy recorded, as this process last saw them, so
@@ -205,14 +231,15 @@ VERSION_KEYS = {}
 VERSION_KEYS_LIMIT = 10_000
 
 
-def lookup(key):
-    """The cached response for this key if every version it recorded is unchanged."""
+def lookup(request, key):
+    """The cached response for this key if every version it recorded is unchanged: gzipped
+    if the client takes it, 304 if the client already has it."""
     hint = VERSION_KEYS.get(key, ())
     found = page_cache.call("get_many", [key, *hint], default={})
     entry = found.pop(key, None)
     if entry is None:
         return None
-    expires_at, versions, headers, content = entry
+    expires_at, versions, headers, etag, content, compressed = entry
     if time.time() >= expires_at:
         return None
     if found.keys() != versions.keys():
@@ -222,24 +249,46 @@ def lookup(key):
         VERSION_KEYS[key] = tuple(versions)
     if found != versions:
         return None
-    response = HttpResponse(content, headers=headers)
+    if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+        response = HttpResponse(compressed, headers=headers)
+        response["Content-Encoding"] = "gzip"
+        response["ETag"] = etag[:-1] + ';gzip"'
+    else:
+        response = HttpResponse(content, headers=headers)
+        response["ETag"] = etag
+    response["Content-Length"] = len(response.content)
     set_public_headers(response, expires_at)
     response["X-Page-Cache"] = "hit"
-    return response
+    return get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=parse_http_date_safe(response["Last-Modified"]),
+        response=response,
+    )
 
 
 class PageCacheMiddleware:
-    """Serves cached pages to anonymous readers before sessions, CSRF, authentication and
-    URL routing run. The middleware above it still add the security headers and answer
-    conditional and gzip requests; pages are filled by cache_page_for_readers."""
+    """Serves cached pages to anonymous readers first, before the security headers, sessions,
+    CSRF, authentication and URL routing run: the headers those middleware added when the
+    page was rendered are stored with it. Pages marked by cache_page_for_readers are stored
+    here on their way out."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.skipped_prefixes = (settings.STATIC_URL, settings.MEDIA_URL)
 
     def __call__(self, request):
-        if settings.NEWSROOM_PAGE_CACHE_SECONDS and not is_personal(request):
-            request.page_cache_key = page_key(request)
-            cached = lookup(request.page_cache_key)
-            if cached is not None:
-                return cached
-        return self.get_response(request)
+        if (
+            not settings.NEWSROOM_PAGE_CACHE_SECONDS
+            or is_personal(request)
+            or request.path.startswith(self.skipped_prefixes)
+        ):
+            return self.get_response(request)
+        key = page_key(request)
+        cached = lookup(request, key)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        if hasattr(response, "page_cache_entry") and response.status_code == 200:
+            store(key, response)
+        return response

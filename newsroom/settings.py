@@ -54,6 +54,9 @@ MIDDLEWARE = [
     "ops.logs.RequestLogMiddleware",
     # Load balancer probes answer before host checks, sessions and URL routing.
     "ops.health.HealthCheckMiddleware",
+    # Cache hits for anonymous readers answer here, with the headers the middleware below
+    # added when the page was stored, gzipped or not, or 304.
+    "blog.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "ops.headers.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -62,8 +65,6 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Cache hits for anonymous readers answer here, with the headers added above.
-    "blog.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

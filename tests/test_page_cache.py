@@ -1,7 +1,9 @@
+import gzip
 import time
 from datetime import timedelta
 from unittest import mock
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client, TestCase, override_settings
 from django.urls import reverse
@@ -278,6 +280,25 @@ class WhoGetsCachedPagesTests(PageCacheTestCase):
         self.assertEqual(get_many.call_count, 1)
         resolve.assert_not_called()
 
+    def test_a_hit_is_gzipped_for_readers_that_accept_it_and_304_when_they_have_it(self):
+        plain = self.read("/")
+        gzip_reader = {"Accept-Encoding": "gzip, deflate, br"}
+        hit = self.reader.get("/", headers=gzip_reader)
+        self.assertEqual(hit["X-Page-Cache"], "hit")
+        self.assertEqual(hit["Content-Encoding"], "gzip")
+        self.assertEqual(gzip.decompress(hit.content), plain.content)
+        self.assertIn("Accept-Encoding", hit["Vary"])
+        self.assertNotEqual(hit["ETag"], plain["ETag"])
+        again = self.reader.get("/", headers={**gzip_reader, "If-None-Match": hit["ETag"]})
+        self.assertEqual(again.status_code, 304)
+        self.assertEqual(again.content, b"")
+
+    def test_static_files_never_touch_the_page_cache(self):
+        pages = page_cache_module.caches["pages"]
+        with mock.patch.object(pages, "get_many") as get_many:
+            self.reader.get("/static/css/site.css")
+        get_many.assert_not_called()
+
     def test_campaign_parameters_share_the_cached_page(self):
         self.read("/")
         self.assertCached("/?utm_source=newsletter")
@@ -297,7 +318,11 @@ class RedisOutageTests(PageCacheTestCase):
 
     def test_pages_keep_coming_uncached_while_redis_is_down_then_caching_resumes(self):
         self.warm("/")
-        caches_down = {"default": closed_port_redis(True), "pages": closed_port_redis(False)}
+        caches_down = {
+            **settings.CACHES,
+            "default": closed_port_redis(True),
+            "pages": closed_port_redis(False),
+        }
         with self.settings(CACHES=caches_down), self.assertLogs("blog.cache", "WARNING"):
             self.assertRebuilt("/", "Bridge")
             self.edit_post(self.bridge, headline="Bridge edited during the outage")
