@@ -1,4 +1,6 @@
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from .builders import make_author, make_blog, make_post
 
@@ -30,3 +32,22 @@ class PaginationTests(TestCase):
                     response = self.client.get(path, {"page": page})
                     expected = 200 if page == "" else 404
                     self.assertEqual(response.status_code, expected)
+
+    def test_list_pages_never_count_the_whole_table(self):
+        for path in self.list_pages():
+            with CaptureQueriesContext(connection) as queries:
+                self.client.get(path, {"page": 2})
+            # The blog's archive box counts a year of posts by month; nothing counts the list.
+            counts = [
+                q["sql"] for q in queries if "COUNT(" in q["sql"] and "GROUP BY" not in q["sql"]
+            ]
+            self.assertEqual(counts, [], path)
+
+    def test_pages_link_newer_and_older_pages(self):
+        first = self.client.get("/")
+        self.assertContains(first, 'rel="next"')
+        self.assertNotContains(first, 'rel="prev"')
+        self.assertContains(first, "Page 1")
+        last = self.client.get("/", {"page": 2})
+        self.assertContains(last, 'rel="prev"')
+        self.assertNotContains(last, 'rel="next"')
