@@ -1,5 +1,6 @@
 """`make bench`: seed PostgreSQL, serve with gunicorn (2 sync workers, production settings),
-load it with wrk at 8 connections, print a table and write bench/RESULTS.md.
+load it with wrk at 8 connections, print a table and write bench/RESULTS.md (or
+bench/RESULTS-<posts>.md for another BENCH_POSTS).
 
 Environment: BENCH_POSTS (2000), BENCH_SECONDS (10 a measurement), BENCH_CONNECTIONS (8),
 BENCH_DATABASE (newsroom_bench_<posts>), BENCH_PG (postgres://postgres@127.0.0.1:5432),
@@ -295,7 +296,7 @@ def main():
         f"## Targets\n\n{targets(paths_by_name, runs)}\n"
     )
     print(report)
-    (BENCH / "RESULTS.md").write_text(report)
+    (BENCH / ("RESULTS.md" if POSTS == 2000 else f"RESULTS-{POSTS}.md")).write_text(report)
 
 
 if __name__ == "__main__":
