@@ -252,7 +252,7 @@ def lookup(request, key):
     if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
         response = HttpResponse(compressed, headers=headers)
         response["Content-Encoding"] = "gzip"
-        response["ETag"] = etag[:-1] + ';gzip"'
+        response["ETag"] = "W/" + etag  # as GZipMiddleware marks a compressed page
     else:
         response = HttpResponse(content, headers=headers)
         response["ETag"] = etag
