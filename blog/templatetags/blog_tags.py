@@ -42,7 +42,7 @@ def breaking_news():
 def blog_nav(context):
     """The header navigation: one link a blog, the current one marked."""
     current_blog = context.get("blog")
-    return {"blogs": Blog.objects.only("name", "slug"), "current_blog": current_blog}
+    return {"blogs": site_blogs(context), "current_blog": current_blog}
 
 
 @register.inclusion_tag("blog/includes/picture.html")
@@ -69,10 +69,21 @@ def lead_picture(post, sizes, loading="lazy", css_class="", crop=None):
     }
 
 
-@register.inclusion_tag("blog/includes/blogs_box.html")
-def blogs_box():
+@register.inclusion_tag("blog/includes/blogs_box.html", takes_context=True)
+def blogs_box(context):
     """Every blog with its tagline, for the sidebar of site-wide pages."""
-    return {"blogs": Blog.objects.only("name", "slug", "tagline")}
+    return {"blogs": site_blogs(context)}
+
+
+def site_blogs(context):
+    """Every blog, read once a request for both the navigation and the sidebar."""
+    request = context.get("request")
+    blogs = getattr(request, "site_blogs", None)
+    if blogs is None:
+        blogs = list(Blog.objects.only("name", "slug", "tagline"))
+        if request is not None:
+            request.site_blogs = blogs
+    return blogs
 
 
 @register.simple_tag(takes_context=True)
