@@ -32,6 +32,7 @@ from django.utils.cache import (
 from django.utils.http import http_date, parse_http_date_safe
 
 from .models import Post
+from .near_cache import CHANNEL, near_cache
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +69,9 @@ class PageCache:
             if self.lost_bumps:
                 self.lost_bumps = False
                 cache.set("v:blogs", time.time_ns(), None)
+                publish(cache, ["v:blogs"])
+            if method == "publish":
+                return publish(cache, *args)
             return getattr(cache, method)(*args)
         except Exception:  # Redis errors arrive wrapped in several exception types.
             logger.warning("page cache unavailable; serving uncached", exc_info=True)
@@ -77,6 +81,18 @@ class PageCache:
 
 
 page_cache = PageCache()
+
+
+def publish(cache, version_keys):
+    """Tell every worker's near cache (blog/near_cache.py) that these versions moved on."""
+    if hasattr(cache, "client"):  # Redis; a local-memory cache has no other worker to tell
+        cache.client.get_client(write=True).publish(CHANNEL, " ".join(version_keys))
+
+
+def write_versions(keys):
+    near_cache.forget(keys)
+    page_cache.call("set_many", keys, None)
+    page_cache.call("publish", keys)  # skipped, like the write, while Redis is unreachable
 
 
 def depends_on(request, *names):
@@ -89,7 +105,7 @@ def bump(*names):
     """Mark these things changed, once the current transaction commits."""
     keys = {f"v:{name}": time.time_ns() for name in names}
     if keys:
-        transaction.on_commit(lambda: page_cache.call("set_many", keys, None))
+        transaction.on_commit(lambda: write_versions(keys))
 
 
 def next_change_at():
@@ -146,8 +162,8 @@ def set_public_headers(response, expires_at):
     remaining = max(0, int(min(expires_at - time.time(), 10**9)))
     shared = min(settings.NEWSROOM_CDN_MAX_AGE, remaining)
     stale = min(settings.NEWSROOM_CDN_STALE_WHILE_REVALIDATE, remaining - shared)
-    patch_cache_control(
-        response, public=True, max_age=0, s_maxage=shared, stale_while_revalidate=stale
+    response["Cache-Control"] = (
+        f"public, max-age=0, s-maxage={shared}, stale-while-revalidate={stale}"
     )
 
 
@@ -200,6 +216,7 @@ PER_ENCODING_HEADERS = {"content-encoding", "content-length", "etag", "x-page-ca
 def store(key, response):
     pending = response.page_cache_entry
     version_keys = [f"v:{name}" for name in sorted(pending.names)]
+    generation = near_cache.generation
     versions = page_cache.call("get_many", version_keys, default=None)
     if versions is None:
         return
@@ -221,7 +238,8 @@ def store(key, response):
     # reader and hold no secret, so they need no padding against BREACH.
     compressed = gzip.compress(pending.content, mtime=0)
     entry = (pending.expires_at, versions, headers, pending.etag, pending.content, compressed)
-    page_cache.call("set", key, entry, max(1, int(pending.expires_at - time.time()) + 1))
+    if page_cache.call("set", key, entry, max(1, int(pending.expires_at - time.time()) + 1)):
+        near_cache.remember(key, entry, generation)
 
 
 # Page key -> the version keys its cached copy recorded, as this process last saw them, so
@@ -231,23 +249,34 @@ VERSION_KEYS = {}
 VERSION_KEYS_LIMIT = 10_000
 
 
-def lookup(request, key):
-    """The cached response for this key if every version it recorded is unchanged: gzipped
-    if the client takes it, 304 if the client already has it."""
+def checked_in_redis(key):
+    """The entry for this key from Redis if every version it recorded is unchanged there."""
+    generation = near_cache.generation
     hint = VERSION_KEYS.get(key, ())
     found = page_cache.call("get_many", [key, *hint], default={})
     entry = found.pop(key, None)
     if entry is None:
         return None
-    expires_at, versions, headers, etag, content, compressed = entry
-    if time.time() >= expires_at:
-        return None
+    versions = entry[1]
     if found.keys() != versions.keys():
         found = page_cache.call("get_many", list(versions), default={})
         if len(VERSION_KEYS) >= VERSION_KEYS_LIMIT:
             VERSION_KEYS.clear()
         VERSION_KEYS[key] = tuple(versions)
     if found != versions:
+        return None
+    near_cache.remember(key, entry, generation)
+    return entry
+
+
+def lookup(request, key):
+    """The cached response for this key if every version it recorded is unchanged: gzipped
+    if the client takes it, 304 if the client already has it."""
+    entry = near_cache.get(key) or checked_in_redis(key)
+    if entry is None:
+        return None
+    expires_at, versions, headers, etag, content, compressed = entry
+    if time.time() >= expires_at:
         return None
     if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
         response = HttpResponse(compressed, headers=headers)
@@ -284,6 +313,7 @@ class PageCacheMiddleware:
             or request.path.startswith(self.skipped_prefixes)
         ):
             return self.get_response(request)
+        near_cache.start()
         key = page_key(request)
         cached = lookup(request, key)
         if cached is not None:

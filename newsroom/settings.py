@@ -152,6 +152,9 @@ else:
 
 # Full-page cache for anonymous readers (blog/cache.py); 0 turns it off.
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "3600"))
+# Pages each worker also keeps in memory, kept current by Redis messages
+# (blog/near_cache.py); only with REDIS_URL. 0 turns it off.
+NEWSROOM_PAGE_NEAR_CACHE_PAGES = int(os.environ.get("NEWSROOM_PAGE_NEAR_CACHE_PAGES", "500"))
 # What a CDN may keep: s-maxage and stale-while-revalidate on anonymous pages.
 NEWSROOM_CDN_MAX_AGE = int(os.environ.get("NEWSROOM_CDN_MAX_AGE", "10"))
 NEWSROOM_CDN_STALE_WHILE_REVALIDATE = int(

@@ -1,0 +1,133 @@
+"""Cached pages kept in each worker's memory as well, so that most hits need no round trip
+to Redis.
+
+A page in Redis is served only while every version it recorded is current (blog/cache.py).
+Each worker also keeps the pages it served lately and a copy of the versions they recorded.
+Every bump is published on a Redis channel after it is written, and a thread in each worker
+listens and drops the bumped versions from its copy, so a page is served from memory only
+while its versions are all in the copy and equal; anything else is read from Redis as before.
+
+The copy is trusted only while the subscription is live: it is emptied whenever the thread
+subscribes, resubscribes or loses Redis (a dead connection is noticed within a few seconds by
+pings). A bump made in a worker drops its own copies at once; one made on another app server
+arrives as fast as Redis delivers the message, in about a millisecond.
+"""
+
+import logging
+import os
+import threading
+import time
+
+import redis
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "newsroom:page-versions"
+RETRY_SECONDS = 1
+
+
+class NearCache:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.pages = {}  # page key -> the entry stored in Redis
+        self.versions = {}  # version key -> value, as read from Redis and not bumped since
+        self.generation = 0  # moves on with every message and every (re)subscription
+        self.live = False
+        self.pid = None
+        self.stopping = threading.Event()
+
+    @property
+    def enabled(self):
+        return bool(settings.REDIS_URL and settings.NEWSROOM_PAGE_NEAR_CACHE_PAGES)
+
+    def start(self):
+        """Listen for bumps in this process (gunicorn forks workers after import), once."""
+        if self.pid == os.getpid() or not self.enabled:
+            return
+        with self.lock:
+            if self.pid == os.getpid():
+                return
+            self.pid = os.getpid()
+            self.stopping = threading.Event()
+            self._reset(live=False)
+        threading.Thread(
+            target=self.listen, args=(self.stopping,), name="page-versions", daemon=True
+        ).start()
+
+    def stop(self):
+        """Stop listening (tests); hits go to Redis."""
+        self.stopping.set()
+        self.pid = None
+        self.reset(live=False)
+
+    def listen(self, stopping):
+        while not stopping.is_set():
+            try:
+                client = redis.Redis.from_url(
+                    settings.REDIS_URL,
+                    socket_connect_timeout=0.5,
+                    socket_timeout=2,
+                    health_check_interval=2,
+                )
+                pubsub = client.pubsub()
+                pubsub.subscribe(CHANNEL)
+                while not stopping.is_set():
+                    message = pubsub.get_message(timeout=1)
+                    if message is None or stopping.is_set():
+                        continue
+                    if message["type"] == "subscribe":
+                        self.reset(live=True)
+                    elif message["type"] == "message":
+                        self.forget(message["data"].decode().split())
+                pubsub.close()
+            except Exception:  # any Redis or socket error: serve from Redis until back
+                if stopping.is_set():
+                    return
+                if self.live:
+                    logger.warning("page version messages lost; hits go to Redis", exc_info=True)
+                self.reset(live=False)
+                time.sleep(RETRY_SECONDS)
+
+    def reset(self, live):
+        with self.lock:
+            self._reset(live)
+
+    def _reset(self, live):
+        self.pages.clear()
+        self.versions.clear()
+        self.generation += 1
+        self.live = live
+
+    def forget(self, version_keys):
+        with self.lock:
+            for key in version_keys:
+                self.versions.pop(key, None)
+            self.generation += 1
+
+    def get(self, key):
+        """The entry for this page key if it and every version it recorded are held here."""
+        if not self.live:
+            return None
+        entry = self.pages.get(key)
+        if entry is None:
+            return None
+        versions = self.versions
+        for version_key, value in entry[1].items():
+            if versions.get(version_key) != value:
+                return None
+        return entry
+
+    def remember(self, key, entry, generation):
+        """Keep a page and the versions it was checked against in Redis, unless a bump was
+        heard since the check began (generation is self.generation from before it)."""
+        with self.lock:
+            if not self.live or generation != self.generation:
+                return
+            if len(self.pages) >= settings.NEWSROOM_PAGE_NEAR_CACHE_PAGES:
+                del self.pages[next(iter(self.pages))]
+            self.pages[key] = entry
+            self.versions.update(entry[1])
+
+
+near_cache = NearCache()
