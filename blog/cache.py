@@ -8,7 +8,8 @@ the versions of what it changed (blog/versions.py). A page is served from the ca
 every version it recorded is unchanged, so exactly the pages that show a change are rebuilt
 and the rest stay cached. No page outlives the next scheduled change (a post going live, a
 breaking flag running out), which nothing announces. Logged-in users and previews neither
-get nor fill the cache.
+get nor fill the cache. With Redis, each worker also keeps the pages it served lately in
+memory, kept current by the bumps Redis publishes (blog/near_cache.py).
 """
 
 import gzip
