@@ -31,7 +31,7 @@ def breaking_news():
         Post.objects.published()
         .breaking()
         .select_related("blog")
-        .defer("body", "body_html", "search_names")
+        .only("headline", "slug", "blog__slug")
         .latest_first()
         .first()
     )
