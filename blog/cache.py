@@ -16,7 +16,7 @@ import gzip
 import hashlib
 import logging
 import time
-from functools import wraps
+from functools import partial, wraps
 
 from django.conf import settings
 from django.core.cache import caches
@@ -32,7 +32,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 
-from .models import Post
+from .models import LostVersionBump, Post
 from .near_cache import CHANNEL, near_cache
 
 logger = logging.getLogger(__name__)
@@ -53,35 +53,35 @@ PAUSE_AFTER_ERROR_SECONDS = 5
 
 class PageCache:
     """The "pages" cache, minding Redis outages: errors are logged and the site serves
-    uncached. A version bump lost in an outage cannot be replayed, so on recovery every
-    page is invalidated once."""
+    uncached. Version bumps that cannot be written are kept in the database
+    (LostVersionBump) and written once Redis answers again."""
 
     def __init__(self):
         self.paused_until = 0.0
-        self.lost_bumps = False
+        self.failed = False  # an error was seen: replay lost bumps once Redis answers
 
     def call(self, method, *args, default=None):
         if time.monotonic() < self.paused_until:
-            if method in ("set_many", "delete"):
-                self.lost_bumps = True
             return default
+        if self.failed:  # the last call failed: first write the bumps Redis missed
+            self.failed = False
+            replay_lost_bumps()
+            if time.monotonic() < self.paused_until:
+                return default
         cache = caches["pages"]
+        operation = partial(publish, cache) if method == "publish" else getattr(cache, method)
         try:
-            if self.lost_bumps:
-                self.lost_bumps = False
-                cache.set("v:blogs", time.time_ns(), None)
-                publish(cache, ["v:blogs"])
-            if method == "publish":
-                return publish(cache, *args)
-            return getattr(cache, method)(*args)
+            result = operation(*args)
         except Exception:  # Redis errors arrive wrapped in several exception types.
             logger.warning("page cache unavailable; serving uncached", exc_info=True)
             self.paused_until = time.monotonic() + PAUSE_AFTER_ERROR_SECONDS
-            self.lost_bumps = True
+            self.failed = True
             return default
+        return result
 
 
 page_cache = PageCache()
+FAILED = object()
 
 
 def publish(cache, version_keys):
@@ -91,9 +91,31 @@ def publish(cache, version_keys):
 
 
 def write_versions(keys):
+    """Write bumped versions to Redis and announce them; keep them in the database if
+    Redis cannot take them, to be written when it can (replay_lost_bumps)."""
     near_cache.forget(keys)
-    page_cache.call("set_many", keys, None)
-    page_cache.call("publish", keys)  # skipped, like the write, while Redis is unreachable
+    if (
+        page_cache.call("set_many", keys, None, default=FAILED) is FAILED
+        or page_cache.call("publish", list(keys), default=FAILED) is FAILED
+    ):
+        LostVersionBump.objects.bulk_create(LostVersionBump(key=key) for key in keys)
+        return False
+    return True
+
+
+def replay_lost_bumps():
+    """Write the bumps kept while Redis was unreachable, as new bumps. Called by a process
+    when Redis answers after an error, and every few seconds by every worker's near-cache
+    thread, so a bump lost by a process that then stopped is written all the same."""
+    lost = list(LostVersionBump.objects.values_list("pk", "key"))
+    if not lost:
+        return
+    if write_versions({key: time.time_ns() for _, key in lost}):
+        LostVersionBump.objects.filter(pk__in=[pk for pk, _ in lost]).delete()
+        logger.info("wrote %s page-cache versions kept during a Redis outage", len(lost))
+
+
+near_cache.chore = replay_lost_bumps
 
 
 def depends_on(request, *names):

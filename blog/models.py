@@ -542,3 +542,15 @@ class PreviewLink(models.Model):
     def is_active(self):
         # Keep in step with PreviewLinkQuerySet.active().
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class LostVersionBump(models.Model):
+    """A page-cache version bump that could not be written to Redis (blog/cache.py). Kept
+    here until Redis answers again and it is written then, so no page cached before an
+    outage outlives a change saved during it, whichever app server or worker notices first."""
+
+    key = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.key

@@ -20,11 +20,15 @@ import time
 
 import redis
 from django.conf import settings
+from django.db import connections
 
 logger = logging.getLogger(__name__)
 
 CHANNEL = "newsroom:page-versions"
 RETRY_SECONDS = 1
+# How often, while subscribed, the listening thread runs its chore (blog/cache.py sets it to
+# writing the bumps kept during a Redis outage); also on every (re)subscription.
+CHORE_SECONDS = 5
 
 
 class NearCache:
@@ -36,6 +40,7 @@ class NearCache:
         self.live = False
         self.pid = None
         self.stopping = threading.Event()
+        self.chore = None
 
     @property
     def enabled(self):
@@ -72,12 +77,17 @@ class NearCache:
                 )
                 pubsub = client.pubsub()
                 pubsub.subscribe(CHANNEL)
+                chore_due = float("inf")
                 while not stopping.is_set():
                     message = pubsub.get_message(timeout=1)
+                    if self.live and time.monotonic() >= chore_due:
+                        self.run_chore()
+                        chore_due = time.monotonic() + CHORE_SECONDS
                     if message is None or stopping.is_set():
                         continue
                     if message["type"] == "subscribe":
                         self.reset(live=True)
+                        chore_due = 0
                     elif message["type"] == "message":
                         self.forget(message["data"].decode().split())
                 pubsub.close()
@@ -88,6 +98,16 @@ class NearCache:
                     logger.warning("page version messages lost; hits go to Redis", exc_info=True)
                 self.reset(live=False)
                 time.sleep(RETRY_SECONDS)
+
+    def run_chore(self):
+        if self.chore is None:
+            return
+        try:
+            self.chore()
+        except Exception:  # e.g. the database is down too: try again next time
+            logger.warning("near-cache chore failed", exc_info=True)
+        finally:
+            connections.close_all()  # this thread's own; no idle connection a worker
 
     def reset(self, live):
         with self.lock:
