@@ -44,7 +44,8 @@ class NearCache:
 
     @property
     def enabled(self):
-        return bool(settings.REDIS_URL and settings.NEWSROOM_PAGE_NEAR_CACHE_PAGES)
+        # The thread also runs its chore when no pages are kept (NEWSROOM_PAGE_NEAR_CACHE_PAGES=0).
+        return bool(settings.REDIS_URL)
 
     def start(self):
         """Listen for bumps in this process (gunicorn forks workers after import), once."""
@@ -141,10 +142,11 @@ class NearCache:
     def remember(self, key, entry, generation):
         """Keep a page and the versions it was checked against in Redis, unless a bump was
         heard since the check began (generation is self.generation from before it)."""
+        limit = settings.NEWSROOM_PAGE_NEAR_CACHE_PAGES
         with self.lock:
-            if not self.live or generation != self.generation:
+            if not self.live or not limit or generation != self.generation:
                 return
-            if len(self.pages) >= settings.NEWSROOM_PAGE_NEAR_CACHE_PAGES:
+            if len(self.pages) >= limit:
                 del self.pages[next(iter(self.pages))]
             self.pages[key] = entry
             self.versions.update(entry[1])
