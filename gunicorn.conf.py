@@ -19,6 +19,12 @@ max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "1000")
 # Trust X-Forwarded-Proto and friends only from the proxy in front.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+# gunicorn 27's control socket defaults to one path a user, shared by every gunicorn that user
+# runs on the host; it is off unless given a path of its own (signals do the same work).
+if os.environ.get("GUNICORN_CONTROL_SOCKET"):
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+else:
+    control_socket_disable = True
 errorlog = "-"
 loglevel = os.environ.get("NEWSROOM_LOG_LEVEL", "info").lower()
 # Django already logs one JSON line a request (ops.logs); set GUNICORN_ACCESS_LOG=- to add
