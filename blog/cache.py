@@ -90,7 +90,7 @@ def publish(cache, version_keys):
         cache.client.get_client(write=True).publish(CHANNEL, " ".join(version_keys))
 
 
-def write_versions(keys):
+def write_versions(keys, keep_if_lost=True):
     """Write bumped versions to Redis and announce them; keep them in the database if
     Redis cannot take them, to be written when it can (replay_lost_bumps)."""
     near_cache.forget(keys)
@@ -98,7 +98,8 @@ def write_versions(keys):
         page_cache.call("set_many", keys, None, default=FAILED) is FAILED
         or page_cache.call("publish", list(keys), default=FAILED) is FAILED
     ):
-        LostVersionBump.objects.bulk_create(LostVersionBump(key=key) for key in keys)
+        if keep_if_lost:
+            LostVersionBump.objects.bulk_create(LostVersionBump(key=key) for key in keys)
         return False
     return True
 
@@ -110,7 +111,8 @@ def replay_lost_bumps():
     lost = list(LostVersionBump.objects.values_list("pk", "key"))
     if not lost:
         return
-    if write_versions({key: time.time_ns() for _, key in lost}):
+    # Rows stay until written; another worker may write the same ones, which only bumps twice.
+    if write_versions({key: time.time_ns() for _, key in lost}, keep_if_lost=False):
         LostVersionBump.objects.filter(pk__in=[pk for pk, _ in lost]).delete()
         logger.info("wrote %s page-cache versions kept during a Redis outage", len(lost))
 
