@@ -29,6 +29,8 @@ RETRY_SECONDS = 1
 # How often, while subscribed, the listening thread runs its chore (blog/cache.py sets it to
 # writing the bumps kept during a Redis outage); also on every (re)subscription.
 CHORE_SECONDS = 5
+# The copy of versions is started again when it holds this many a kept page.
+VERSIONS_PER_PAGE = 20
 
 
 class NearCache:
@@ -148,6 +150,10 @@ class NearCache:
                 return
             if len(self.pages) >= limit:
                 del self.pages[next(iter(self.pages))]
+            if len(self.versions) >= limit * VERSIONS_PER_PAGE:
+                # Evicted pages leave their versions behind; start the copy again rather than
+                # let it grow (pages whose versions are dropped are checked in Redis again).
+                self.versions.clear()
             self.pages[key] = entry
             self.versions.update(entry[1])
 

@@ -88,3 +88,11 @@ class NearCacheTests(PageCacheTestCase):
         with mock.patch.object(pages, "get_many", wraps=pages.get_many) as get_many:
             self.assertCached("/")
         self.assertEqual(get_many.call_count, 1)
+
+    def test_the_copy_of_versions_stays_bounded_as_pages_come_and_go(self):
+        limit = settings.NEWSROOM_PAGE_NEAR_CACHE_PAGES
+        for number in range(limit * 30):
+            versions = {f"v:post:{number}": number}
+            near_cache.remember(f"page:{number}", (0, versions), near_cache.generation)
+        self.assertLessEqual(len(near_cache.pages), limit)
+        self.assertLessEqual(len(near_cache.versions), limit * 20)
