@@ -152,7 +152,31 @@ def next_change_at():
     return min(upcoming) if upcoming else None
 
 
+# Address -> page key, for the addresses this process served lately: hashing an address and
+# checking its host are worth doing once. Only hosts that passed the check are remembered.
+PAGE_KEYS = {}
+PAGE_KEYS_LIMIT = 10_000
+
+
 def page_key(request):
+    meta = request.META
+    address = (
+        request.scheme,
+        meta.get("HTTP_HOST"),
+        meta.get("HTTP_X_FORWARDED_HOST"),
+        request.path,
+        meta.get("QUERY_STRING", ""),
+    )
+    key = PAGE_KEYS.get(address)
+    if key is None:
+        key = new_page_key(request)
+        if len(PAGE_KEYS) >= PAGE_KEYS_LIMIT:
+            PAGE_KEYS.clear()
+        PAGE_KEYS[address] = key
+    return key
+
+
+def new_page_key(request):
     parameters = sorted(
         (name, value)
         for name, values in request.GET.lists()
@@ -236,6 +260,10 @@ class PendingEntry:
 
 # Headers that belong to one encoding of the body; a hit sets them for the one it sends.
 PER_ENCODING_HEADERS = {"content-encoding", "content-length", "etag", "x-page-cache"}
+# A request with none of these gets the page itself, without asking get_conditional_response.
+CONDITIONAL_HEADERS = frozenset(
+    ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
+)
 
 
 def store(key, response):
@@ -303,7 +331,7 @@ def lookup(request, key):
     expires_at, versions, headers, etag, content, compressed = entry
     if time.time() >= expires_at:
         return None
-    if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+    if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
         response = HttpResponse(compressed, headers=headers)
         response["Content-Encoding"] = "gzip"
         response["ETag"] = "W/" + etag  # as GZipMiddleware marks a compressed page
@@ -313,6 +341,8 @@ def lookup(request, key):
     response["Content-Length"] = len(response.content)
     set_public_headers(response, expires_at)
     response["X-Page-Cache"] = "hit"
+    if not CONDITIONAL_HEADERS.intersection(request.META):
+        return response
     return get_conditional_response(
         request,
         etag=response["ETag"],
