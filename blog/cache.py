@@ -21,10 +21,8 @@ from functools import partial, wraps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models import Min, Q
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip as ACCEPTS_GZIP
-from django.utils import timezone
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -32,8 +30,9 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 
-from .models import LostVersionBump, Post
+from .models import LostVersionBump
 from .near_cache import CHANNEL, near_cache
+from .site_state import site_state
 
 logger = logging.getLogger(__name__)
 
@@ -133,25 +132,6 @@ def bump(*names):
         transaction.on_commit(lambda: write_versions(keys))
 
 
-def next_change_at():
-    """When a page may next change with nothing saved: the next scheduled post going live or
-    being taken down, or breaking flag running out, as a Unix time; None if nothing is
-    scheduled. One query, run only when a page is rendered."""
-    now = timezone.now()
-    going_live = Q(status=Post.Status.PUBLISHED, published_at__gt=now)
-    breaking_ends = Q(is_breaking=True, breaking_until__gt=now)
-    taken_down = Q(status=Post.Status.PUBLISHED, unpublish_at__gt=now)
-    # Each branch of the OR has an index (post_status_published_idx, post_breaking_idx,
-    # post_unpublish_at_idx), so this stays cheap however many posts there are.
-    moments = Post.objects.filter(going_live | breaking_ends | taken_down).aggregate(
-        going_live=Min("published_at", filter=going_live),
-        breaking_ends=Min("breaking_until", filter=breaking_ends),
-        taken_down=Min("unpublish_at", filter=taken_down),
-    )
-    upcoming = [moment.timestamp() for moment in moments.values() if moment]
-    return min(upcoming) if upcoming else None
-
-
 # Address -> page key, for the addresses this process served lately: hashing an address and
 # checking its host are worth doing once. Only hosts that passed the check are remembered.
 PAGE_KEYS = {}
@@ -234,7 +214,7 @@ def cache_page_for_readers(view):
         if not is_cacheable(response):
             return response
         now = time.time()
-        next_change = next_change_at() or float("inf")
+        next_change = site_state(request).next_change_at or float("inf")
         etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
         response["ETag"] = etag
         response["Last-Modified"] = http_date(now)

@@ -405,14 +405,6 @@ class Post(models.Model):
         return [byline.author for byline in self.bylines.all()]
 
     @property
-    def card_key(self):
-        """Changes whenever anything a post card shows changes: the post (every save moves its
-        version on), its blog's name and address, its authors' names. Cards are cached under
-        it (blog/includes/post_list.html), so a cached card is never out of date."""
-        shown = [self.pk, self.version, self.updated_at, self.blog.slug, self.blog.name]
-        return ":".join(map(str, shown + [author.name for author in self.byline_authors]))
-
-    @property
     def byline(self):
         """“Ann”, “Ann and Bob”, “Ann, Bob and Cy”."""
         return get_text_list([author.name for author in self.byline_authors], "and")

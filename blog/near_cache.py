@@ -11,6 +11,11 @@ The copy is trusted only while the subscription is live: it is emptied whenever 
 subscribes, resubscribes or loses Redis (a dead connection is noticed within a few seconds by
 pings). A bump made in a worker drops its own copies at once; one made on another app server
 arrives as fast as Redis delivers the message, in about a millisecond.
+
+The same messages keep a few values read from the database for every page current in each
+worker's memory (memo): what the whole site shows, such as the breaking-news banner and the
+blogs in the navigation. A value is kept until a version it watches is bumped, until a time
+given with it, or until the subscription is lost, whichever comes first.
 """
 
 import logging
@@ -38,6 +43,7 @@ class NearCache:
         self.lock = threading.Lock()
         self.pages = {}  # page key -> the entry stored in Redis
         self.versions = {}  # version key -> value, as read from Redis and not bumped since
+        self.memos = {}  # name -> (value, kept until this Unix time, watched version keys)
         self.generation = 0  # moves on with every message and every (re)subscription
         self.live = False
         self.pid = None
@@ -119,6 +125,7 @@ class NearCache:
     def _reset(self, live):
         self.pages.clear()
         self.versions.clear()
+        self.memos.clear()
         self.generation += 1
         self.live = live
 
@@ -126,6 +133,11 @@ class NearCache:
         with self.lock:
             for key in version_keys:
                 self.versions.pop(key, None)
+            if self.memos:
+                bumped = set(version_keys)
+                for name, (_, _, watched) in list(self.memos.items()):
+                    if not bumped.isdisjoint(watched):
+                        del self.memos[name]
             self.generation += 1
 
     def get(self, key):
@@ -140,6 +152,22 @@ class NearCache:
             if versions.get(version_key) != value:
                 return None
         return entry
+
+    def memo(self, name, watches, read):
+        """read()'s value, kept in this worker while the subscription is live, until the time
+        read() gives with it (a Unix time) and until any of the version keys in `watches` is
+        bumped. read() returns (value, kept_until)."""
+        self.start()
+        kept = self.memos.get(name)
+        if kept is not None and self.live and time.time() < kept[1]:
+            return kept[0]
+        generation = self.generation
+        value, kept_until = read()
+        with self.lock:
+            # A bump heard while reading may have been read or not: the value is not kept.
+            if self.live and generation == self.generation:
+                self.memos[name] = (value, kept_until, frozenset(watches))
+        return value
 
     def remember(self, key, entry, generation):
         """Keep a page and the versions it was checked against in Redis, unless a bump was

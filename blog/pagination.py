@@ -3,7 +3,8 @@
 Django's Paginator runs a COUNT(*) on every page to know how many pages there are, which
 grows with the table. A page here reads only the ids of its own rows, plus one to know
 whether an older page follows, from an index (the "published" list indexes cover every
-column the query needs, so PostgreSQL answers from the index alone), then loads those rows.
+column the query needs, so PostgreSQL answers from the index alone): a page's object_list is
+the ids of its rows, which the view loads as it needs them (blog/cards.py).
 Pages show "Page N" with newer and older links, not "of M".
 """
 
@@ -36,8 +37,7 @@ class WindowPaginator(Paginator):
         if not ids and (number > 1 or not self.allow_empty_first_page):
             raise EmptyPage("That page contains no results.")
         has_next = len(ids) > self.per_page
-        rows = list(self.object_list.filter(pk__in=ids[: self.per_page])) if ids else []
-        return WindowPage(rows, number, self, has_next)
+        return WindowPage(ids[: self.per_page], number, self, has_next)
 
 
 class WindowPage(Page):

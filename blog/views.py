@@ -11,32 +11,31 @@ from django.views.generic import ListView, TemplateView
 from taggit.models import Tag
 
 from .cache import depends_on
+from .cards import post_cards
 from .models import Author, Blog, Post, PostRedirect, PreviewLink
 from .pagination import WindowPaginator
 from .search import add_snippets, clean_query, search_posts
 
 
-def card_versions(posts):
-    """What post cards show besides the posts themselves: their authors' names."""
-    return {f"author:{byline.author_id}" for post in posts for byline in post.bylines.all()}
-
-
 class PostListView(ListView):
-    """The latest published posts across all blogs."""
+    """The latest published posts across all blogs, as cards."""
 
     paginate_by = 20
-    paginator_class = WindowPaginator
+    paginator_class = WindowPaginator  # its pages hold post ids
     template_name = "blog/post_list.html"
 
     def get_queryset(self):
-        return Post.objects.published().for_cards()
+        return Post.objects.published().latest_first()
 
     def page_versions(self):
         return {"list:home"}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        depends_on(self.request, *self.page_versions(), *card_versions(context["object_list"]))
+        context["cards"] = post_cards(context["object_list"])
+        # Cards show their authors' names besides the posts themselves.
+        authors = {f"author:{pk}" for card in context["cards"] for pk in card.author_ids}
+        depends_on(self.request, *self.page_versions(), *authors)
         return context
 
 
@@ -145,7 +144,7 @@ def render_post(request, post, is_preview, preview_link=None):
         f"post:{post.pk}",
         f"blog:{post.blog_id}",
         f"latest:{post.blog_id}",
-        *card_versions([post]),
+        *(f"author:{byline.author_id}" for byline in post.bylines.all()),
         *(f"tag:{tag.pk}" for tag in post.tags.all()),
     )
     response = render(

@@ -125,19 +125,8 @@ def redis_cache(ignore_exceptions):
     }
 
 
-# Rendered post cards, in each process's memory: their keys change with what they show
-# (Post.card_key), so they need no invalidation and no sharing between app servers.
-FRAGMENT_CACHE = {
-    "fragments": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "fragments",
-        "TIMEOUT": 86400,
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
-}
-
 if REDIS_URL:
-    CACHES = {"default": redis_cache(True), "pages": redis_cache(False), **FRAGMENT_CACHE}
+    CACHES = {"default": redis_cache(True), "pages": redis_cache(False)}
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
@@ -147,7 +136,6 @@ else:
             "LOCATION": "pages",
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
-        **FRAGMENT_CACHE,
     }
 
 # Full-page cache for anonymous readers (blog/cache.py); 0 turns it off.

@@ -53,3 +53,30 @@ class PageHead(HTMLParser):
 
 def page_head(response):
     return PageHead(response.content.decode())
+
+
+class CardHeadlines(HTMLParser):
+    """The headlines of a list page's post cards, top to bottom."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.headlines = []
+        self._in_headline = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "h2" and "card-headline" in (dict(attrs).get("class") or "").split():
+            self._in_headline = True
+            self.headlines.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "h2":
+            self._in_headline = False
+
+    def handle_data(self, data):
+        if self._in_headline:
+            self.headlines[-1] += data
+
+
+def card_headlines(response):
+    return [headline.strip() for headline in CardHeadlines(response.content.decode()).headlines]

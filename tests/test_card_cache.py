@@ -2,6 +2,8 @@
 
 from django.test import TestCase
 
+from blog import cards
+
 from .builders import make_author, make_blog, make_post
 
 
@@ -11,6 +13,7 @@ def rendered_cards(response):
 
 class PostCardCacheTests(TestCase):
     def setUp(self):
+        cards.RENDERED.clear()
         self.blog = make_blog(name="City Desk")
         self.author = make_author(name="Ann Reporter")
         self.post = make_post(blog=self.blog, authors=[self.author], headline="Bridge reopens")

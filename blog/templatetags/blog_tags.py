@@ -14,6 +14,7 @@ from taggit.models import Tag
 from .. import structured_data
 from ..images import large_rendition, renditions
 from ..models import Author, Blog, Post
+from ..site_state import site_state
 
 register = template.Library()
 
@@ -24,25 +25,22 @@ FEED_FORMATS = [
 FEED_URL_NAMES = {Blog: "blog:blog_feed", Tag: "blog:tag_feed", Author: "blog:author_feed"}
 
 
-@register.inclusion_tag("blog/includes/breaking_news.html")
-def breaking_news():
+@register.simple_tag(takes_context=True)
+def breaking_news(context):
     """The site-wide banner: the newest live post flagged breaking, or nothing."""
-    post = (
-        Post.objects.published()
-        .breaking()
-        .select_related("blog")
-        .only("headline", "slug", "blog__slug")
-        .latest_first()
-        .first()
-    )
-    return {"breaking_post": post}
+    state = site_state(context.get("request"))
+    return state.render("blog/includes/breaking_news.html", breaking_post=state.breaking_post)
 
 
-@register.inclusion_tag("blog/includes/blog_nav.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def blog_nav(context):
     """The header navigation: one link a blog, the current one marked."""
+    state = site_state(context.get("request"))
     current_blog = context.get("blog")
-    return {"blogs": site_blogs(context), "current_blog": current_blog}
+    current = current_blog.pk if current_blog else None
+    return state.render(
+        "blog/includes/blog_nav.html", current, blogs=state.blogs, current_blog_pk=current
+    )
 
 
 @register.inclusion_tag("blog/includes/picture.html")
@@ -69,21 +67,11 @@ def lead_picture(post, sizes, loading="lazy", css_class="", crop=None):
     }
 
 
-@register.inclusion_tag("blog/includes/blogs_box.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def blogs_box(context):
     """Every blog with its tagline, for the sidebar of site-wide pages."""
-    return {"blogs": site_blogs(context)}
-
-
-def site_blogs(context):
-    """Every blog, read once a request for both the navigation and the sidebar."""
-    request = context.get("request")
-    blogs = getattr(request, "site_blogs", None)
-    if blogs is None:
-        blogs = list(Blog.objects.only("name", "slug", "tagline"))
-        if request is not None:
-            request.site_blogs = blogs
-    return blogs
+    state = site_state(context.get("request"))
+    return state.render("blog/includes/blogs_box.html", blogs=state.blogs)
 
 
 @register.simple_tag(takes_context=True)
