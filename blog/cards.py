@@ -3,22 +3,17 @@
 A card's HTML depends only on its post (every save moves the post's version on), its blog's
 address and name, and its authors' names: together, its card key. A list page reads the keys
 of its posts in one query that makes no model objects, takes the cards already rendered under
-those keys from this process's memory, and loads and renders only the others. A kept card
-is never out of date: a change to anything it shows changes its key, and cards no longer
-shown are forgotten when the store is full.
+those keys from this process's memory (blog/rendered.py), and loads and renders only the
+others. A kept card is never out of date: a change to anything it shows changes its key.
 """
 
-import hashlib
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from . import rendered
 from .models import Post
 
-# Card key -> HTML. A plain dict: a list page reads 20 cards, which a cache backend
-# (pickling each) made cost half a millisecond.
-RENDERED = {}
-RENDERED_LIMIT = 5000
 # What card_keys() reads; each request adds only its ids to it.
 CARD_KEY_ROWS = Post.objects.order_by("pk", "bylines__position", "bylines__pk").values_list(
     "pk",
@@ -32,9 +27,7 @@ CARD_KEY_ROWS = Post.objects.order_by("pk", "bylines__position", "bylines__pk").
 
 
 def card_key(pk, version, updated_at, blog_slug, blog_name, author_names):
-    shown = [pk, version, updated_at, blog_slug, blog_name, *author_names]
-    digest = hashlib.sha256(":".join(map(str, shown)).encode()).hexdigest()
-    return f"card:{digest}"
+    return rendered.content_key("card", pk, version, updated_at, blog_slug, blog_name, author_names)
 
 
 def key_of(post):
@@ -57,17 +50,14 @@ class Card:
 def post_cards(post_ids):
     """The cards of these posts, in this order (posts deleted meanwhile are left out)."""
     cards = card_keys(post_ids)
-    missing = {card.pk: card for card in cards if card.key not in RENDERED}
-    if missing:
-        if len(RENDERED) + len(missing) > RENDERED_LIMIT:
-            RENDERED.clear()
-        for post in Post.objects.filter(pk__in=missing).for_cards():
-            card = missing[post.pk]
-            card.html = render_to_string("blog/includes/post_card.html", {"post": post})
-            # Kept under the key of the post as loaded, should it have changed meanwhile.
-            RENDERED[key_of(post)] = card.html
     for card in cards:
-        card.html = card.html or RENDERED.get(card.key, "")
+        card.html = rendered.get(card.key) or ""
+    missing = {card.pk: card for card in cards if not card.html}
+    if missing:
+        for post in Post.objects.filter(pk__in=missing).for_cards():
+            html = render_to_string("blog/includes/post_card.html", {"post": post})
+            # Kept under the key of the post as loaded, should it have changed meanwhile.
+            missing[post.pk].html = rendered.keep(key_of(post), html)
     return [card for card in cards if card.html]
 
 

@@ -10,6 +10,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import ListView, TemplateView
 from taggit.models import Tag
 
+from . import rendered
 from .cache import depends_on
 from .cards import post_cards
 from .models import Author, Blog, Post, PostRedirect, PreviewLink
@@ -151,6 +152,7 @@ def render_post(request, post, is_preview, preview_link=None):
         request,
         "blog/post_detail.html",
         {
+            "page_key": None if is_preview else post_page_key(request, post),
             "post": post,
             "blog": post.blog,
             "latest_posts": latest_posts,
@@ -162,6 +164,25 @@ def render_post(request, post, is_preview, preview_link=None):
     if is_preview:
         never_cache_noindex(response)
     return response
+
+
+def post_page_key(request, post):
+    """A content key (blog/rendered.py) for the parts of a post page that show the post: it
+    changes with the post (every save moves its version on), its blog's, authors' and tags'
+    names and addresses, its corrections, and the site address the page is read at."""
+    return rendered.content_key(
+        "post",
+        request.scheme,
+        request.get_host(),
+        post.pk,
+        post.version,
+        post.updated_at,
+        post.blog.slug,
+        post.blog.name,
+        [(author.pk, author.name, author.slug) for author in post.byline_authors],
+        [(tag.name, tag.slug) for tag in post.tags.all()],
+        [(note.pk, note.kind, note.created_at, note.text) for note in post.corrections.all()],
+    )
 
 
 def never_cache_noindex(response):

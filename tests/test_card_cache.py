@@ -2,7 +2,7 @@
 
 from django.test import TestCase
 
-from blog import cards
+from blog import rendered
 
 from .builders import make_author, make_blog, make_post
 
@@ -13,7 +13,7 @@ def rendered_cards(response):
 
 class PostCardCacheTests(TestCase):
     def setUp(self):
-        cards.RENDERED.clear()
+        rendered.KEPT.clear()
         self.blog = make_blog(name="City Desk")
         self.author = make_author(name="Ann Reporter")
         self.post = make_post(blog=self.blog, authors=[self.author], headline="Bridge reopens")

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
-from .. import structured_data
+from .. import rendered, structured_data
 from ..images import large_rendition, renditions
 from ..models import Author, Blog, Post
 from ..site_state import site_state
@@ -169,6 +169,34 @@ def social_meta(context, post):
         "tags": post.tags.all(),
         "image": image,
     }
+
+
+class KeepNode(template.Node):
+    def __init__(self, nodelist, name, key):
+        self.nodelist, self.name, self.key = nodelist, name, key
+
+    def render(self, context):
+        key = self.key.resolve(context)
+        if not key:
+            return self.nodelist.render(context)
+        key = f"{self.name}:{key}"
+        return rendered.get(key) or rendered.keep(key, self.nodelist.render(context))
+
+
+@register.tag
+def keep(parser, token):
+    """{% keep "name" key %}…{% endkeep %}: the enclosed part rendered once per process for
+    each key and reused (blog/rendered.py). The key must change whenever anything the part
+    shows changes; an empty key renders the part every time."""
+    try:
+        _, name, key = token.split_contents()
+    except ValueError:
+        raise template.TemplateSyntaxError(
+            'keep takes a name and a key: {% keep "name" key %}'
+        ) from None
+    nodelist = parser.parse(("endkeep",))
+    parser.delete_first_token()
+    return KeepNode(nodelist, name.strip("\"'"), parser.compile_filter(key))
 
 
 @register.filter
