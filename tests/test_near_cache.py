@@ -4,16 +4,21 @@ These tests need the Redis of these machines (127.0.0.1:6379); CI has it."""
 import os
 import time
 import unittest
+from datetime import timedelta
 from unittest import mock
 
 import redis
 from django.conf import settings
 from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
 
 from blog import cache as page_cache_module
 from blog.models import Post
 from blog.near_cache import CHANNEL, near_cache
+from blog.site_state import site_state
 
+from .builders import make_post
 from .test_page_cache import PageCacheTestCase
 
 REDIS_URL = os.environ.get("NEWSROOM_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
@@ -96,3 +101,65 @@ class NearCacheTests(PageCacheTestCase):
             near_cache.remember(f"page:{number}", (0, versions), near_cache.generation)
         self.assertLessEqual(len(near_cache.pages), limit)
         self.assertLessEqual(len(near_cache.versions), limit * 20)
+
+
+@unittest.skipUnless(
+    redis_is_up() or os.environ.get("CI"),
+    f"needs Redis at {REDIS_URL} (set NEWSROOM_TEST_REDIS_URL)",
+)
+@override_settings(REDIS_URL=REDIS_URL, CACHES=redis_caches(), NEWSROOM_PAGE_CACHE_SECONDS=0)
+class SiteStateTests(PageCacheTestCase):
+    """The banner, the navigation and the next scheduled change are read once per worker and
+    kept while nothing they show changes (blog/site_state.py), even with no page cache."""
+
+    def setUp(self):
+        super().setUp()
+        redis.Redis.from_url(REDIS_URL).flushdb()
+        near_cache.start()
+        self.addCleanup(near_cache.stop)
+        wait_for(lambda: near_cache.live)
+
+    def test_it_is_read_once_and_then_kept(self):
+        with self.assertNumQueries(3):  # banner, blogs, next scheduled change
+            first = site_state()
+        with self.assertNumQueries(0):
+            self.assertIs(site_state(), first)
+        self.assertEqual([blog.name for blog in first.blogs], ["City", "Sport"])
+
+    def test_without_the_subscription_it_is_read_every_time(self):
+        near_cache.reset(live=False)
+        for _ in range(2):
+            with self.assertNumQueries(3):
+                site_state()
+
+    def test_breaking_news_flagged_in_this_worker_shows_on_the_next_page(self):
+        self.assertNotContains(self.read("/"), "Breaking News")
+        self.act("flag_breaking", self.bridge)
+        self.assertContains(self.read("/"), "Breaking News")
+
+    def test_breaking_news_flagged_on_another_app_server_shows_once_redis_tells(self):
+        self.read("/")
+        Post.objects.filter(pk=self.match.pk).update(is_breaking=True)
+        self.assertNotContains(self.read("/"), "Breaking News")  # nobody told this worker yet
+        redis.Redis.from_url(REDIS_URL).publish(CHANNEL, "v:breaking")
+        wait_for(lambda: "site" not in near_cache.memos)
+        self.assertContains(self.read("/"), "Breaking News")
+
+    def test_a_renamed_blog_shows_in_the_navigation_at_once(self):
+        self.read("/")
+        self.admin_post(
+            reverse("admin:blog_blog_change", args=[self.sport.pk]),
+            {"name": "Sport and Leisure", "slug": self.sport.slug, "tagline": "", "about": ""},
+        )
+        self.assertContains(self.read("/"), "Sport and Leisure")
+
+    def test_it_is_read_again_when_a_scheduled_post_goes_live(self):
+        goes_live = timezone.now() + timedelta(seconds=1)
+        make_post(blog=self.city, headline="Scheduled", published_at=goes_live)
+        near_cache.reset(live=True)  # as after a bump of "list:home"
+        self.assertNotContains(self.read("/"), "Scheduled")
+        self.assertAlmostEqual(site_state().next_change_at, goes_live.timestamp(), places=3)
+        time.sleep(max(0, goes_live.timestamp() - time.time()) + 0.05)
+        with self.assertNumQueries(3):
+            site_state()
+        self.assertContains(self.read("/"), "Scheduled")
