@@ -137,7 +137,7 @@ def render_post(request, post, is_preview, preview_link=None):
         .filter(blog=post.blog)
         .exclude(pk=post.pk)
         .select_related("blog")
-        .defer("body", "body_html", "search_names")
+        .only("headline", "slug", "published_at", "blog__slug")
         .latest_first()[:5]
     )
     depends_on(

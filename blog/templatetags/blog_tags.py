@@ -1,3 +1,4 @@
+import functools
 import json
 from datetime import timedelta
 from urllib.parse import urlencode
@@ -101,13 +102,16 @@ def feed_links(subject=None):
     else:
         name, args = str(subject), {"slug": subject.slug}
         url_name = FEED_URL_NAMES[type(subject)]
-    return {
-        "name": name,
-        "feeds": [
-            (label, mime_type, reverse(url_name, kwargs={**args, "feed_format": feed_format}))
-            for feed_format, label, mime_type in FEED_FORMATS
-        ],
-    }
+    return {"name": name, "feeds": feed_urls(url_name, tuple(args.items()))}
+
+
+@functools.lru_cache(maxsize=1000)
+def feed_urls(url_name, args):
+    """[(label, MIME type, address)] of a feed in every format (addresses never change)."""
+    return [
+        (label, mime_type, reverse(url_name, kwargs={**dict(args), "feed_format": feed_format}))
+        for feed_format, label, mime_type in FEED_FORMATS
+    ]
 
 
 @register.inclusion_tag("blog/includes/archive_box.html")
