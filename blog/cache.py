@@ -132,28 +132,38 @@ def bump(*names):
         transaction.on_commit(lambda: write_versions(keys))
 
 
-# Address -> page key, for the addresses this process served lately: hashing an address and
-# checking its host are worth doing once. Only hosts that passed the check are remembered.
+# Address -> (page key, path) for the addresses this process served lately: hashing an
+# address and checking its host are worth doing once. Only addresses whose host passed the
+# check are here, so blog/front.py may answer them without Django.
 PAGE_KEYS = {}
 PAGE_KEYS_LIMIT = 10_000
 
 
-def page_key(request):
-    meta = request.META
-    address = (
-        request.scheme,
-        meta.get("HTTP_HOST"),
-        meta.get("HTTP_X_FORWARDED_HOST"),
-        request.path,
-        meta.get("QUERY_STRING", ""),
+def raw_address(environ):
+    """What decides a request's page key, as its WSGI environ holds it: scheme (also as a
+    proxy forwards it), host (also as a proxy forwards it), path and query string."""
+    return (
+        environ.get("wsgi.url_scheme"),
+        environ.get("HTTP_X_FORWARDED_PROTO"),
+        environ.get("HTTP_HOST"),
+        environ.get("HTTP_X_FORWARDED_HOST"),
+        environ.get("SERVER_NAME"),
+        environ.get("SERVER_PORT"),
+        environ.get("SCRIPT_NAME", ""),
+        environ.get("PATH_INFO", ""),
+        environ.get("QUERY_STRING", ""),
     )
-    key = PAGE_KEYS.get(address)
-    if key is None:
-        key = new_page_key(request)
+
+
+def page_key(request):
+    address = raw_address(request.META)
+    known = PAGE_KEYS.get(address)
+    if known is None:
+        known = (new_page_key(request), request.path)
         if len(PAGE_KEYS) >= PAGE_KEYS_LIMIT:
             PAGE_KEYS.clear()
-        PAGE_KEYS[address] = key
-    return key
+        PAGE_KEYS[address] = known
+    return known[0]
 
 
 def new_page_key(request):
@@ -186,14 +196,16 @@ def is_cacheable(response):
 
 
 def set_public_headers(response, expires_at):
+    response["Cache-Control"] = public_cache_control(expires_at)
+
+
+def public_cache_control(expires_at):
     """Cache-Control for browsers (revalidate with ETag each time) and for a CDN (s-maxage),
     never past the next scheduled change."""
     remaining = max(0, int(min(expires_at - time.time(), 10**9)))
     shared = min(settings.NEWSROOM_CDN_MAX_AGE, remaining)
     stale = min(settings.NEWSROOM_CDN_STALE_WHILE_REVALIDATE, remaining - shared)
-    response["Cache-Control"] = (
-        f"public, max-age=0, s-maxage={shared}, stale-while-revalidate={stale}"
-    )
+    return f"public, max-age=0, s-maxage={shared}, stale-while-revalidate={stale}"
 
 
 def cache_page_for_readers(view):

@@ -44,28 +44,37 @@ class RequestLogMiddleware:
 
     def __call__(self, request):
         started = time.perf_counter()
-        incoming = request.headers.get("X-Request-ID", "")
-        request.id = incoming if ACCEPTABLE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request.id = request_id(request.META)
         token = current_request_id.set(request.id)
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request.id
-            status = response.status_code
-            logger.log(
-                logging.WARNING if status >= 500 else logging.INFO,
-                "%s %s %s",
-                request.method,
-                request.path,
-                status,
-                extra={
-                    "method": request.method,
-                    "path": request.path,
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                    "client": client_ip(request),
-                    "request_id": request.id,
-                },
-            )
+            log_request(request.method, request.path, response.status_code, started, request)
             return response
         finally:
             current_request_id.reset(token)
+
+
+def request_id(meta):
+    """The proxy's X-Request-ID if it is acceptable, else a new id."""
+    incoming = meta.get("HTTP_X_REQUEST_ID", "")
+    return incoming if ACCEPTABLE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+
+
+def log_request(method, path, status, started, request):
+    """The request's log line; request needs only .id and .META."""
+    logger.log(
+        logging.WARNING if status >= 500 else logging.INFO,
+        "%s %s %s",
+        method,
+        path,
+        status,
+        extra={
+            "method": method,
+            "path": path,
+            "status": status,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+            "client": client_ip(request),
+            "request_id": request.id,
+        },
+    )

@@ -4,7 +4,6 @@ process and reused until something they show changes (blog/rendered.py)."""
 from django.test import TestCase
 
 from blog import rendered
-
 from blog.models import Correction
 
 from .builders import make_author, make_blog, make_post
