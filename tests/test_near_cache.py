@@ -163,3 +163,11 @@ class SiteStateTests(PageCacheTestCase):
         with self.assertNumQueries(3):
             site_state()
         self.assertContains(self.read("/"), "Scheduled")
+
+    def test_a_blogs_archive_box_is_kept_until_its_posts_change(self):
+        url = self.city.get_absolute_url()
+        self.assertContains(self.read(url), '<span class="muted">(2)</span>', html=True)
+        with self.assertNumQueries(3):  # the blog, its posts' ids and card keys; no counts
+            self.read(url)
+        self.act("unpublish", self.park)
+        self.assertContains(self.read(url), '<span class="muted">(1)</span>', html=True)

@@ -7,6 +7,7 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Subquery
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -15,6 +16,7 @@ from taggit.models import Tag
 from .. import rendered, structured_data
 from ..images import large_rendition, renditions
 from ..models import Author, Blog, Post
+from ..near_cache import near_cache
 from ..site_state import site_state
 
 register = template.Library()
@@ -114,16 +116,26 @@ def feed_urls(url_name, args):
     ]
 
 
-@register.inclusion_tag("blog/includes/archive_box.html")
-def archive_box(blog):
+@register.simple_tag(takes_context=True)
+def archive_box(context, blog):
     """The blog's twelve latest months with posts, with their post counts, for its sidebar.
-    Only a year of rows before the blog's newest post is counted, however long its history."""
-    posts = Post.objects.published().filter(blog=blog)
-    newest = posts.latest_first().values("published_at")[:1]
-    months = posts.filter(published_at__gt=Subquery(newest) - timedelta(days=366)).month_counts()[
-        :12
-    ]
-    return {"blog": blog, "months": months}
+    Only a year of rows before the blog's newest post is counted, however long its history.
+    Like the banner, kept by each worker until the blog or its list of posts changes, or the
+    next scheduled change comes (blog/site_state.py)."""
+
+    def read():
+        posts = Post.objects.published().filter(blog=blog)
+        newest = posts.latest_first().values("published_at")[:1]
+        last_year = posts.filter(published_at__gt=Subquery(newest) - timedelta(days=366))
+        html = render_to_string(
+            "blog/includes/archive_box.html",
+            {"blog": blog, "months": last_year.month_counts()[:12]},
+        )
+        return html, state.next_change_at or float("inf")
+
+    state = site_state(context.get("request"))
+    watched = (f"v:list:blog:{blog.pk}", f"v:blog:{blog.pk}", "v:blogs")
+    return near_cache.memo(f"archive_box:{blog.pk}", watched, read)
 
 
 @register.simple_tag(takes_context=True)
