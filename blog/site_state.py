@@ -18,6 +18,8 @@ from .models import Blog, Post
 from .near_cache import near_cache
 
 WATCHED_VERSIONS = ("v:breaking", "v:blogs", "v:list:home")
+# A post page shows five other posts of its blog, so it needs the newest six.
+LATEST_SHOWN = 6
 
 
 @dataclass(frozen=True)
@@ -81,3 +83,22 @@ def next_change_at():
     )
     upcoming = [moment.timestamp() for moment in moments.values() if moment]
     return min(upcoming) if upcoming else None
+
+
+def newest_posts(request, blog):
+    """A blog's newest published posts, as many as a post page's Latest Posts may need (its
+    own post left out), kept per worker like the site state until one of them changes
+    ("latest:<blog>", see blog/versions.py), the blog changes or the next scheduled change."""
+
+    def read():
+        posts = (
+            Post.objects.published()
+            .filter(blog=blog)
+            .select_related("blog")
+            .only("headline", "slug", "published_at", "blog__slug")
+            .latest_first()[:LATEST_SHOWN]
+        )
+        return list(posts), site_state(request).next_change_at or float("inf")
+
+    watched = (f"v:latest:{blog.pk}", f"v:blog:{blog.pk}", "v:blogs")
+    return near_cache.memo(f"latest:{blog.pk}", watched, read)

@@ -5,10 +5,7 @@ from dataclasses import dataclass
 
 from .cache import bump
 from .models import Byline, Post, TaggedPost
-
-# A post page's "Latest Posts" shows five others, so a change to any of the newest six
-# published posts of a blog changes it.
-LATEST_SHOWN = 6
+from .site_state import LATEST_SHOWN  # a change to any of a blog's newest posts changes it
 
 
 @dataclass(frozen=True)

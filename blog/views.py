@@ -16,6 +16,7 @@ from .cards import post_cards
 from .models import Author, Blog, Post, PostRedirect, PreviewLink
 from .pagination import WindowPaginator
 from .search import add_snippets, clean_query, search_posts
+from .site_state import LATEST_SHOWN, newest_posts
 
 
 class PostListView(ListView):
@@ -132,14 +133,7 @@ def post_preview(request, token):
 
 
 def render_post(request, post, is_preview, preview_link=None):
-    latest_posts = (
-        Post.objects.published()
-        .filter(blog=post.blog)
-        .exclude(pk=post.pk)
-        .select_related("blog")
-        .only("headline", "slug", "published_at", "blog__slug")
-        .latest_first()[:5]
-    )
+    latest_posts = [other for other in newest_posts(request, post.blog) if other.pk != post.pk]
     depends_on(
         request,
         f"post:{post.pk}",
@@ -155,7 +149,7 @@ def render_post(request, post, is_preview, preview_link=None):
             "page_key": None if is_preview else post_page_key(request, post),
             "post": post,
             "blog": post.blog,
-            "latest_posts": latest_posts,
+            "latest_posts": latest_posts[: LATEST_SHOWN - 1],
             "is_preview": is_preview,
             "noindex": is_preview,
             "preview_link": preview_link,

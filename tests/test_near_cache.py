@@ -16,7 +16,7 @@ from django.utils import timezone
 from blog import cache as page_cache_module
 from blog.models import Post
 from blog.near_cache import CHANNEL, near_cache
-from blog.site_state import site_state
+from blog.site_state import newest_posts, site_state
 
 from .builders import make_post
 from .test_page_cache import PageCacheTestCase
@@ -171,3 +171,11 @@ class SiteStateTests(PageCacheTestCase):
             self.read(url)
         self.act("unpublish", self.park)
         self.assertContains(self.read(url), '<span class="muted">(1)</span>', html=True)
+
+    def test_latest_posts_are_kept_until_one_of_them_changes(self):
+        url = self.bridge.get_absolute_url()
+        self.assertContains(self.read(url), ">Park</a>")
+        with self.assertNumQueries(0):
+            newest_posts(None, self.city)
+        self.edit_post(self.park, headline="Park reopens")
+        self.assertContains(self.read(url), ">Park reopens</a>")
