@@ -2,38 +2,23 @@
 (blog/front.py), exactly as Django's own hit would be. Needs Redis, as the near cache does."""
 
 import io
-import os
-import unittest
 from unittest import mock
 
-import redis
 from django.core.handlers.wsgi import WSGIHandler
 from django.test import override_settings
 
 from blog.front import CachedPagesFirst
-from blog.near_cache import near_cache
 
-from .test_near_cache import REDIS_URL, redis_caches, redis_is_up, wait_for
-from .test_page_cache import PageCacheTestCase
+from .test_near_cache import LiveNearCacheTestCase
 
 # Headers that differ between any two responses.
 PER_RESPONSE = {"x-request-id", "cache-control"}
 
 
-@unittest.skipUnless(redis_is_up() or os.environ.get("CI"), "needs Redis")
-@override_settings(
-    REDIS_URL=REDIS_URL,
-    CACHES=redis_caches(),
-    NEWSROOM_PAGE_NEAR_CACHE_PAGES=50,
-    ALLOWED_HOSTS=["testserver"],
-)
-class CachedPagesFirstTests(PageCacheTestCase):
+@override_settings(ALLOWED_HOSTS=["testserver"])
+class CachedPagesFirstTests(LiveNearCacheTestCase):
     def setUp(self):
         super().setUp()
-        redis.Redis.from_url(REDIS_URL).flushdb()
-        near_cache.start()
-        self.addCleanup(near_cache.stop)
-        wait_for(lambda: near_cache.live)
         self.django = mock.Mock(wraps=WSGIHandler())
         self.application = CachedPagesFirst(self.django)
 

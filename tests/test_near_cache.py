@@ -54,7 +54,9 @@ def wait_for(condition, seconds=3):
     f"needs Redis at {REDIS_URL} (set NEWSROOM_TEST_REDIS_URL)",
 )
 @override_settings(REDIS_URL=REDIS_URL, CACHES=redis_caches(), NEWSROOM_PAGE_NEAR_CACHE_PAGES=50)
-class NearCacheTests(PageCacheTestCase):
+class LiveNearCacheTestCase(PageCacheTestCase):
+    """A worker subscribed to version bumps on an empty Redis."""
+
     def setUp(self):
         super().setUp()
         redis.Redis.from_url(REDIS_URL).flushdb()
@@ -62,6 +64,8 @@ class NearCacheTests(PageCacheTestCase):
         self.addCleanup(near_cache.stop)
         wait_for(lambda: near_cache.live)
 
+
+class NearCacheTests(LiveNearCacheTestCase):
     def test_a_hit_from_worker_memory_needs_no_redis_round_trip(self):
         self.assertRebuilt("/")
         pages = page_cache_module.caches["pages"]
@@ -103,21 +107,10 @@ class NearCacheTests(PageCacheTestCase):
         self.assertLessEqual(len(near_cache.versions), limit * 20)
 
 
-@unittest.skipUnless(
-    redis_is_up() or os.environ.get("CI"),
-    f"needs Redis at {REDIS_URL} (set NEWSROOM_TEST_REDIS_URL)",
-)
-@override_settings(REDIS_URL=REDIS_URL, CACHES=redis_caches(), NEWSROOM_PAGE_CACHE_SECONDS=0)
-class SiteStateTests(PageCacheTestCase):
+@override_settings(NEWSROOM_PAGE_CACHE_SECONDS=0)
+class SiteStateTests(LiveNearCacheTestCase):
     """The banner, the navigation and the next scheduled change are read once per worker and
     kept while nothing they show changes (blog/site_state.py), even with no page cache."""
-
-    def setUp(self):
-        super().setUp()
-        redis.Redis.from_url(REDIS_URL).flushdb()
-        near_cache.start()
-        self.addCleanup(near_cache.stop)
-        wait_for(lambda: near_cache.live)
 
     def test_it_is_read_once_and_then_kept(self):
         with self.assertNumQueries(3):  # banner, blogs, next scheduled change
