@@ -4,7 +4,9 @@
 import io
 from unittest import mock
 
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from django.test import override_settings
 
 from blog.front import CachedPagesFirst
@@ -43,9 +45,16 @@ class CachedPagesFirstTests(LiveNearCacheTestCase):
             answer["status"] = int(status.split()[0])
             answer["headers"] = {name.lower(): value for name, value in response_headers}
 
-        body = self.application(environ, start_response)
-        answer["body"] = b"".join(body)
-        getattr(body, "close", lambda: None)()
+        # As Django's test client does, keep the test's connection (and transaction) open.
+        for signal in (signals.request_started, signals.request_finished):
+            signal.disconnect(close_old_connections)
+        try:
+            body = self.application(environ, start_response)
+            answer["body"] = b"".join(body)
+            getattr(body, "close", lambda: None)()
+        finally:
+            for signal in (signals.request_started, signals.request_finished):
+                signal.connect(close_old_connections)
         return answer
 
     def test_a_page_held_in_memory_is_answered_as_django_would(self):
