@@ -9,6 +9,11 @@ parts of the post page ({% keep %} in blog_tags) are kept this way.
 
 import hashlib
 
+from django.dispatch import receiver
+from django.utils.autoreload import file_changed
+
+from .near_cache import near_cache
+
 # Content key -> HTML. A plain dict: a list page reads 20 cards, which a cache backend
 # (pickling each) made cost half a millisecond.
 KEPT = {}
@@ -30,3 +35,12 @@ def keep(key, html):
         KEPT.clear()
     KEPT[key] = html
     return html
+
+
+@receiver(file_changed, dispatch_uid="blog.rendered.forget_on_template_change")
+def forget_on_template_change(sender, file_path, **kwargs):
+    """Under runserver, a template edited while the site runs changes what kept HTML would
+    show; start again (the process keeps running: Django only resets its template loaders)."""
+    if file_path.suffix in {".html", ".txt", ".xml"}:
+        KEPT.clear()
+        near_cache.memos.clear()

@@ -1,7 +1,10 @@
 """Post cards, and the parts of a post page that show the post, are rendered once per
 process and reused until something they show changes (blog/rendered.py)."""
 
+from pathlib import Path
+
 from django.test import TestCase
+from django.utils.autoreload import file_changed
 
 from blog import rendered
 from blog.models import Correction
@@ -96,3 +99,10 @@ class PostPagePartsTests(TestCase):
         response = self.client.get(self.url, HTTP_HOST="localhost")
         self.assertContains(response, f'"http://localhost{self.url}"')
         self.assertNotContains(response, "http://testserver")
+
+
+class TemplateEditTests(TestCase):
+    def test_editing_a_template_under_runserver_forgets_the_kept_html(self):
+        rendered.keep("some-key", "<p>old</p>")
+        file_changed.send(sender=None, file_path=Path("templates/blog/includes/post_card.html"))
+        self.assertIsNone(rendered.get("some-key"))
