@@ -43,9 +43,6 @@ class Card:
     author_ids: list
     html: str = ""
 
-    def __str__(self):
-        return self.html
-
 
 def post_cards(post_ids):
     """The cards of these posts, in this order (posts deleted meanwhile are left out)."""

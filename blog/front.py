@@ -19,14 +19,10 @@ from ops.logs import log_request, request_id
 from .cache import ACCEPTS_GZIP, CONDITIONAL_HEADERS, PAGE_KEYS, public_cache_control, raw_address
 from .near_cache import near_cache
 
-# Stored headers the answer sets afresh.
-REPLACED_HEADERS = {"cache-control", "content-encoding", "content-length", "etag", "x-page-cache"}
-
 
 class CachedPagesFirst:
     def __init__(self, application):
         self.application = application
-        self.prepared = {}  # id(entry) -> (entry, its stored headers without REPLACED_HEADERS)
 
     def __call__(self, environ, start_response):
         started = time.perf_counter()
@@ -43,7 +39,7 @@ class CachedPagesFirst:
         return self.application(environ, start_response)
 
     def answer(self, environ, start_response, entry, path, started):
-        expires_at, _, _, etag, content, compressed = entry
+        expires_at, _, headers, etag, content, compressed = entry
         if ACCEPTS_GZIP.search(environ.get("HTTP_ACCEPT_ENCODING", "")):
             body, encoding = compressed, [("Content-Encoding", "gzip")]
             etag = "W/" + etag  # as GZipMiddleware marks a compressed page
@@ -53,7 +49,13 @@ class CachedPagesFirst:
         start_response(
             "200 OK",
             [
-                *self.stored_headers(entry),
+                # Stored without the per-encoding headers (cache.PER_ENCODING_HEADERS); the
+                # time left is counted again, as set_public_headers() does for Django's hit.
+                *(
+                    (name, value)
+                    for name, value in headers.items()
+                    if name.lower() != "cache-control"
+                ),
                 ("Cache-Control", public_cache_control(expires_at)),
                 *encoding,
                 ("ETag", etag),
@@ -64,12 +66,3 @@ class CachedPagesFirst:
         )
         log_request("GET", path, 200, started, request)
         return [body]
-
-    def stored_headers(self, entry):
-        prepared = self.prepared.get(id(entry))
-        if prepared is None or prepared[0] is not entry:
-            if len(self.prepared) > 2 * settings.NEWSROOM_PAGE_NEAR_CACHE_PAGES:
-                self.prepared.clear()
-            headers = [(k, v) for k, v in entry[2].items() if k.lower() not in REPLACED_HEADERS]
-            prepared = self.prepared[id(entry)] = (entry, headers)
-        return prepared[1]

@@ -85,6 +85,16 @@ def next_change_at():
     return min(upcoming) if upcoming else None
 
 
+def kept_until_next_change(request, name, watches, read):
+    """near_cache.memo() for a value read() makes from the database that also changes at the
+    next scheduled change (a post going live or being taken down)."""
+
+    def read_with_time():
+        return read(), site_state(request).next_change_at or float("inf")
+
+    return near_cache.memo(name, watches, read_with_time)
+
+
 def newest_posts(request, blog):
     """A blog's newest published posts, as many as a post page's Latest Posts may need (its
     own post left out), kept per worker like the site state until one of them changes
@@ -98,7 +108,7 @@ def newest_posts(request, blog):
             .only("headline", "slug", "published_at", "blog__slug")
             .latest_first()[:LATEST_SHOWN]
         )
-        return list(posts), site_state(request).next_change_at or float("inf")
+        return list(posts)
 
     watched = (f"v:latest:{blog.pk}", f"v:blog:{blog.pk}", "v:blogs")
-    return near_cache.memo(f"latest:{blog.pk}", watched, read)
+    return kept_until_next_change(request, f"latest:{blog.pk}", watched, read)

@@ -16,8 +16,7 @@ from taggit.models import Tag
 from .. import rendered, structured_data
 from ..images import large_rendition, renditions
 from ..models import Author, Blog, Post
-from ..near_cache import near_cache
-from ..site_state import site_state
+from ..site_state import kept_until_next_change, site_state
 
 register = template.Library()
 
@@ -127,15 +126,12 @@ def archive_box(context, blog):
         posts = Post.objects.published().filter(blog=blog)
         newest = posts.latest_first().values("published_at")[:1]
         last_year = posts.filter(published_at__gt=Subquery(newest) - timedelta(days=366))
-        html = render_to_string(
-            "blog/includes/archive_box.html",
-            {"blog": blog, "months": last_year.month_counts()[:12]},
-        )
-        return html, state.next_change_at or float("inf")
+        months = last_year.month_counts()[:12]
+        return render_to_string("blog/includes/archive_box.html", {"blog": blog, "months": months})
 
-    state = site_state(context.get("request"))
     watched = (f"v:list:blog:{blog.pk}", f"v:blog:{blog.pk}", "v:blogs")
-    return near_cache.memo(f"archive_box:{blog.pk}", watched, read)
+    request = context.get("request")
+    return kept_until_next_change(request, f"archive_box:{blog.pk}", watched, read)
 
 
 @register.simple_tag(takes_context=True)
