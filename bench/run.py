@@ -130,14 +130,7 @@ def measure_pages(paths_by_name, cached):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
-    from blog.near_cache import near_cache
-
     logging.getLogger("ops.request").setLevel(logging.WARNING)
-    near_cache.start()  # as in a warm worker: the site state is kept (blog/site_state.py)
-    for _ in range(50):
-        if near_cache.live:
-            break
-        time.sleep(0.1)
     client = Client(HTTP_HOST="127.0.0.1")
     figures = {}
     with override_settings(NEWSROOM_PAGE_CACHE_SECONDS=3600 if cached else 0):

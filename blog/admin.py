@@ -15,12 +15,19 @@ from reversion.admin import VersionAdmin
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
-from .cache import bump
 from .forms import PostAdminForm, SafeImageField
 from .history import differences, version_snapshot, versions_of
 from .images import make_renditions, rendition_name
-from .models import Author, Blog, Byline, Correction, Post, PostRedirect, PreviewLink
-from .versions import bump_posts, changing_posts, object_pages, post_states
+from .models import (
+    Author,
+    Blog,
+    Byline,
+    Correction,
+    OldSlug,
+    Post,
+    PostRedirect,
+    PreviewLink,
+)
 
 # Fields only editors may set: they decide when, and how loudly, a post reaches readers.
 PUBLISHING_FIELDS = ["published_at", "unpublish_at", "is_breaking", "breaking_until"]
@@ -32,33 +39,27 @@ def can_publish(user):
     return user.has_perm("blog.publish_post")
 
 
-class RebuildsPagesMixin:
-    """After a save or delete, the cached pages showing the object are rebuilt (blog/cache.py)."""
+class KeepsOldSlugMixin:
+    """A changed slug leaves the old addresses answering, with redirects (OldSlug)."""
 
     def save_model(self, request, obj, form, change):
+        old_slug = None
+        if change:
+            old_slug = type(obj).objects.filter(pk=obj.pk).values_list("slug", flat=True).first()
         super().save_model(request, obj, form, change)
-        bump(*object_pages(obj, form.changed_data if change else None))
-
-    def delete_model(self, request, obj):
-        names = object_pages(obj)
-        super().delete_model(request, obj)
-        bump(*names)
-
-    def delete_queryset(self, request, queryset):
-        names = set().union(*(object_pages(obj) for obj in queryset))
-        super().delete_queryset(request, queryset)
-        bump(*names)
+        if old_slug and old_slug != obj.slug:
+            OldSlug.remember(old_slug, obj)
 
 
 @admin.register(Blog)
-class BlogAdmin(RebuildsPagesMixin, admin.ModelAdmin):
+class BlogAdmin(KeepsOldSlugMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "tagline"]
     search_fields = ["name", "tagline"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Author)
-class AuthorAdmin(RebuildsPagesMixin, admin.ModelAdmin):
+class AuthorAdmin(KeepsOldSlugMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "user"]
     list_select_related = ["user"]
     search_fields = ["name", "bio"]
@@ -318,8 +319,6 @@ class PostAdmin(VersionAdmin):
     # Saving and deleting.
 
     def save_model(self, request, obj, form, change):
-        # Where the post appeared before, so save_related can rebuild those pages too.
-        form.post_states_before = post_states([obj.pk]) if change else {}
         original = Post.objects.select_related("blog").get(pk=obj.pk) if change else Post()
         if not can_publish(request.user):
             # The form does not offer these to authors; refuse a hand-made request too.
@@ -362,17 +361,14 @@ class PostAdmin(VersionAdmin):
         ):
             Byline.objects.create(post=post, author=profile, position=post.bylines.count())
         post.update_search_names()
-        bump_posts(form.post_states_before, [post.pk])
 
     def delete_model(self, request, obj):
         self._keep_gone([obj])
-        with changing_posts([obj.pk]):
-            super().delete_model(request, obj)
+        super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
         self._keep_gone(queryset.select_related("blog"))
-        with changing_posts(queryset.values_list("pk", flat=True)):
-            super().delete_queryset(request, queryset)
+        super().delete_queryset(request, queryset)
 
     @staticmethod
     def _keep_gone(posts):
@@ -385,7 +381,7 @@ class PostAdmin(VersionAdmin):
 
     def _act(self, request, queryset, comment, change, validate=False):
         done, refused = 0, []
-        with transaction.atomic(), changing_posts(queryset.values_list("pk", flat=True)):
+        with transaction.atomic():
             for post in Post.objects.select_for_update().filter(pk__in=queryset.values("pk")):
                 fields = change(post)
                 try:
@@ -536,10 +532,23 @@ class PostAdmin(VersionAdmin):
             raise PermissionDenied
         if request.method == "POST":
             if "revoke" in request.POST:
-                post.preview_links.filter(
-                    pk=request.POST["revoke"], revoked_at__isnull=True
-                ).update(revoked_at=timezone.now())
-                self.message_user(request, "The preview link was revoked.", messages.SUCCESS)
+                link_id = request.POST["revoke"]
+                # A hand-made or stale form may send anything; only a link id can match.
+                revoked = (
+                    link_id.isascii()
+                    and link_id.isdigit()
+                    and post.preview_links.filter(pk=link_id, revoked_at__isnull=True).update(
+                        revoked_at=timezone.now()
+                    )
+                )
+                if revoked:
+                    self.message_user(request, "The preview link was revoked.", messages.SUCCESS)
+                else:
+                    self.message_user(
+                        request,
+                        "This preview link does not exist or was revoked already.",
+                        messages.ERROR,
+                    )
             else:
                 link = PreviewLink.objects.create(post=post, created_by=request.user)
                 self.message_user(
@@ -576,11 +585,22 @@ class PostRedirectAdmin(admin.ModelAdmin):
         return False
 
 
+@admin.register(OldSlug)
+class OldSlugAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "object_id", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["slug"]
+    readonly_fields = ["kind", "slug", "object_id", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
 admin.site.unregister(Tag)
 
 
 @admin.register(Tag)
-class TagAdmin(RebuildsPagesMixin, TaggitTagAdmin):
+class TagAdmin(KeepsOldSlugMixin, TaggitTagAdmin):
     """Taggit's tag admin; renaming or deleting a tag rebuilds the pages that show it
     and the search text of its posts."""
 
@@ -588,3 +608,13 @@ class TagAdmin(RebuildsPagesMixin, TaggitTagAdmin):
         super().save_model(request, obj, form, change)
         if change and "name" in form.changed_data:
             Post.objects.filter(tags=obj).update_search_names()
+
+    def delete_model(self, request, obj):
+        posts = list(Post.objects.filter(tags=obj).values_list("pk", flat=True))
+        super().delete_model(request, obj)
+        Post.objects.filter(pk__in=posts).update_search_names()
+
+    def delete_queryset(self, request, queryset):
+        posts = list(Post.objects.filter(tags__in=queryset).values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        Post.objects.filter(pk__in=posts).update_search_names()

@@ -7,13 +7,14 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.files.storage import default_storage
 from django.http.request import split_domain_port
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from taggit.models import Tag
 
 from .images import large_rendition, rendition_name
 from .models import Author, Blog, Post
+from .views import follow_moves, get_by_slug
 
 FEED_LENGTH = 30
 
@@ -54,6 +55,7 @@ FEED_TYPES = {"rss": NewsRssFeed, "atom": NewsAtomFeed}
 class PostFeed(Feed):
     """The latest published posts of the whole site; subclasses narrow them down."""
 
+    @method_decorator(follow_moves)
     def __call__(self, request, *args, feed_format, **kwargs):
         # Django shares one Feed instance between requests; work on a copy that knows this
         # request's format and host, so items can carry absolute URLs.
@@ -141,7 +143,7 @@ class PostFeed(Feed):
 
 class BlogFeed(PostFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Blog, slug=slug)
+        return get_by_slug(Blog, slug)
 
     def title(self, blog):
         return f"{blog.name} – {settings.NEWSROOM_SITE_NAME}"
@@ -158,7 +160,7 @@ class BlogFeed(PostFeed):
 
 class TagFeed(PostFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_by_slug(Tag, slug)
 
     def title(self, tag):
         return f"{tag.name} – {settings.NEWSROOM_SITE_NAME}"
@@ -175,7 +177,7 @@ class TagFeed(PostFeed):
 
 class AuthorFeed(PostFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Author, slug=slug)
+        return get_by_slug(Author, slug)
 
     def title(self, author):
         return f"{author.name} – {settings.NEWSROOM_SITE_NAME}"

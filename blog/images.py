@@ -135,11 +135,16 @@ def crop_box(width, height, ratio, focus_x=50, focus_y=50):
     return left, top, left + crop_width, top + crop_height
 
 
-def rendition_name(name, width, extension, crop=None):
+def rendition_name(name, width, extension, crop=None, focus=None):
+    """Where a rendition of the image stored at name is kept. A crop's name carries its focal
+    point (focus: percentages across and down), so a new focal point gives new addresses:
+    browsers and CDNs keep renditions as immutable and would go on showing the old crop."""
     # String functions rather than PurePosixPath: list pages ask for dozens of these.
     directory, filename = posixpath.split(name)
     stem = posixpath.splitext(filename)[0]
-    stem = f"{stem}-{crop}" if crop else stem
+    if crop:
+        focus_x, focus_y = focus
+        stem = f"{stem}-{crop}-f{focus_x}x{focus_y}"
     return "/".join(
         part for part in ("renditions", directory, f"{stem}-{width}.{extension}") if part
     )
@@ -152,19 +157,20 @@ def rendition_widths(original_width, widths=RENDITION_WIDTHS):
     return smaller if largest in smaller else [*smaller, largest]
 
 
-def renditions(image_field_file, width, height, crop=None):
-    """[(extension, mime type, [(url, width, height), …]), …] without touching storage."""
+def renditions(image_field_file, width, height, crop=None, focus=None):
+    """[(extension, mime type, [(url, width, height), …]), …] without touching storage; a
+    crop needs the focal point it was cut around."""
     widths = RENDITION_WIDTHS
     if crop:
         ratio, widths = CROPS[crop]
-        left, top, right, bottom = crop_box(width, height, ratio)
+        left, top, right, bottom = crop_box(width, height, ratio, *focus)
         width, height = right - left, bottom - top
     url = _url_maker()
     sources = []
     for extension, (_, mime_type) in FORMATS.items():
         candidates = [
             (
-                url(rendition_name(image_field_file.name, w, extension, crop)),
+                url(rendition_name(image_field_file.name, w, extension, crop, focus)),
                 w,
                 round(height * w / width),
             )
@@ -197,20 +203,20 @@ def make_renditions(image_field_file, focus=(50, 50)):
     frame, and each crop in CROPS around the focal point (percentages across and down)."""
     with image_field_file.open("rb") as stored, Image.open(stored) as original:
         image = ImageOps.exif_transpose(original).convert("RGB")
-    _save_renditions(image_field_file.name, image, RENDITION_WIDTHS, None)
+    _save_renditions(image_field_file.name, image, RENDITION_WIDTHS)
     for crop, (ratio, widths) in CROPS.items():
         cropped = image.crop(crop_box(image.width, image.height, ratio, *focus))
-        _save_renditions(image_field_file.name, cropped, widths, crop)
+        _save_renditions(image_field_file.name, cropped, widths, crop, focus)
 
 
-def _save_renditions(name, image, widths, crop):
+def _save_renditions(name, image, widths, crop=None, focus=None):
     for width in rendition_widths(image.width, widths):
         height = max(1, round(image.height * width / image.width))
         resized = image.resize((width, height), Image.Resampling.LANCZOS)
         for extension, (pil_format, _) in FORMATS.items():
             buffer = BytesIO()
             resized.save(buffer, pil_format, quality=82, optimize=True)
-            path = rendition_name(name, width, extension, crop)
+            path = rendition_name(name, width, extension, crop, focus)
             if default_storage.exists(path):
                 default_storage.delete(path)
             default_storage.save(path, ContentFile(buffer.getvalue()))

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Exists, F, Prefetch, Q
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
@@ -493,6 +493,46 @@ class PostRedirect(models.Model):
         cls.objects.update_or_create(blog_slug=blog_slug, slug=slug, defaults={"post": post})
 
 
+class OldSlug(models.Model):
+    """A slug a blog, author or tag had before it was changed. Its old addresses redirect to
+    the object's current ones, unless another object of its kind has taken the slug since."""
+
+    class Kind(models.TextChoices):
+        BLOG = "blog", "Blog"
+        AUTHOR = "author", "Author"
+        TAG = "tag", "Tag"
+
+    kind = models.CharField(max_length=10, choices=Kind)
+    slug = models.SlugField(max_length=100)
+    # The object, not its new slug, so a slug changed again still leads to it.
+    object_id = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "slug"], name="old_slug_once")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} “{self.slug}”"
+
+    @classmethod
+    def remember(cls, slug, obj):
+        """Keep slug, which obj (a Blog, Author or Tag) had until now, leading to obj."""
+        kind = cls.Kind(obj._meta.model_name)
+        cls.objects.update_or_create(kind=kind, slug=slug, defaults={"object_id": obj.pk})
+
+    @classmethod
+    def moved(cls, model, slug):
+        """The Blog, Author or Tag (model) that had this slug before, or None: when none had
+        it, when it is deleted, or when another one has the slug now (the live one wins)."""
+        kind = cls.Kind(model._meta.model_name)
+        ids = cls.objects.filter(kind=kind, slug=slug).values("object_id")
+        return (
+            model.objects.filter(pk__in=ids)
+            .exclude(Exists(model.objects.filter(slug=slug)))
+            .first()
+        )
+
+
 def new_preview_token():
     return secrets.token_urlsafe(32)
 
@@ -534,15 +574,3 @@ class PreviewLink(models.Model):
     def is_active(self):
         # Keep in step with PreviewLinkQuerySet.active().
         return self.revoked_at is None and self.expires_at > timezone.now()
-
-
-class LostVersionBump(models.Model):
-    """A page-cache version bump that could not be written to Redis (blog/cache.py). Kept
-    here until Redis answers again and it is written then, so no page cached before an
-    outage outlives a change saved during it, whichever app server or worker notices first."""
-
-    key = models.CharField(max_length=200)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self):
-        return self.key

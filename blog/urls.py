@@ -2,8 +2,9 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 from django.views.decorators.http import conditional_page
 
+from pagecache.pages import cache_page_for_readers as cached
+
 from . import feeds, views
-from .cache import cache_page_for_readers as cached
 from .sitemaps import SITEMAPS
 
 

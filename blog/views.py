@@ -1,24 +1,63 @@
 from datetime import date, timedelta
+from functools import wraps
 from itertools import groupby
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
 from django.views.generic import ListView, TemplateView
 from taggit.models import Tag
 
-from . import rendered
-from .cache import depends_on
-from .cards import post_cards
-from .models import Author, Blog, Post, PostRedirect, PreviewLink
+from .models import Author, Blog, OldSlug, Post, PostRedirect, PreviewLink
 from .pagination import WindowPaginator
 from .search import add_snippets, clean_query, search_posts
 from .site_state import LATEST_SHOWN, newest_posts
 
 
+class Moved(Http404):
+    """The blog, author or tag asked for has changed its slug. A view wrapped in
+    follow_moves() answers with a redirect; anywhere else this is a plain 404."""
+
+    def __init__(self, obj):
+        super().__init__(f"Moved to “{obj.slug}”.")
+        self.obj = obj
+
+
+def get_by_slug(model, slug):
+    """The Blog, Author or Tag with this slug; raises Moved if one had the slug before it
+    changed, else Http404. Old slugs are read only when the slug is not found."""
+    try:
+        return model.objects.get(slug=slug)
+    except model.DoesNotExist:
+        moved = OldSlug.moved(model, slug)
+        if moved is None:
+            raise Http404(f"No {model._meta.verbose_name} has this address.") from None
+        raise Moved(moved) from None
+
+
+def follow_moves(view):
+    """Answer Moved with a 301 to the same page (URL name, other URL arguments and query
+    string) at the new slug, which the URL passes as `slug`."""
+
+    @wraps(view)
+    def view_following_moves(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Moved as moved:
+            match = request.resolver_match
+            url = reverse(match.view_name, kwargs={**match.kwargs, "slug": moved.obj.slug})
+            query = request.META.get("QUERY_STRING")
+            return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+    return view_following_moves
+
+
+@method_decorator(follow_moves, name="dispatch")
 class PostListView(ListView):
     """The latest published posts across all blogs, as cards."""
 
@@ -29,15 +68,9 @@ class PostListView(ListView):
     def get_queryset(self):
         return Post.objects.published().latest_first()
 
-    def page_versions(self):
-        return {"list:home"}
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["cards"] = post_cards(context["object_list"])
-        # Cards show their authors' names besides the posts themselves.
-        authors = {f"author:{pk}" for card in context["cards"] for pk in card.author_ids}
-        depends_on(self.request, *self.page_versions(), *authors)
+        context["posts"] = Post.objects.filter(pk__in=context["object_list"]).for_cards()
         return context
 
 
@@ -45,11 +78,8 @@ class BlogDetailView(PostListView):
     template_name = "blog/blog_detail.html"
 
     def get_queryset(self):
-        self.blog = get_object_or_404(Blog, slug=self.kwargs["slug"])
+        self.blog = get_by_slug(Blog, self.kwargs["slug"])
         return super().get_queryset().filter(blog=self.blog)
-
-    def page_versions(self):
-        return {f"blog:{self.blog.pk}", f"list:blog:{self.blog.pk}"}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(blog=self.blog, **kwargs)
@@ -59,11 +89,8 @@ class TagDetailView(PostListView):
     template_name = "blog/tag_detail.html"
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.tag = get_by_slug(Tag, self.kwargs["slug"])
         return super().get_queryset().filter(tags=self.tag)
-
-    def page_versions(self):
-        return {f"tag:{self.tag.pk}", f"list:tag:{self.tag.pk}"}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
@@ -73,11 +100,8 @@ class AuthorDetailView(PostListView):
     template_name = "blog/author_detail.html"
 
     def get_queryset(self):
-        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        self.author = get_by_slug(Author, self.kwargs["slug"])
         return super().get_queryset().filter(bylines__author=self.author)
-
-    def page_versions(self):
-        return {f"author:{self.author.pk}", f"list:author:{self.author.pk}"}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)
@@ -106,12 +130,24 @@ def moved_or_gone(request, blog_slug, slug):
         .first()
     )
     if old_address is None:
-        raise Http404("No such post.")
+        return moved_with_its_blog(blog_slug, slug)
     if old_address.post is None:
         return render(request, "blog/gone.html", status=410)
     if not old_address.post.is_published:
         raise Http404("No such post.")
     return redirect(old_address.post, permanent=True)
+
+
+def moved_with_its_blog(blog_slug, slug):
+    """A redirect to a published post at an old slug of its blog, or 404."""
+    blog = OldSlug.moved(Blog, blog_slug)
+    post = None
+    if blog is not None:
+        post = Post.objects.published().filter(blog=blog, slug=slug).first()
+    if post is None:
+        raise Http404("No such post.")
+    post.blog = blog
+    return redirect(post, permanent=True)
 
 
 def post_preview(request, token):
@@ -133,20 +169,11 @@ def post_preview(request, token):
 
 
 def render_post(request, post, is_preview, preview_link=None):
-    latest_posts = [other for other in newest_posts(request, post.blog) if other.pk != post.pk]
-    depends_on(
-        request,
-        f"post:{post.pk}",
-        f"blog:{post.blog_id}",
-        f"latest:{post.blog_id}",
-        *(f"author:{byline.author_id}" for byline in post.bylines.all()),
-        *(f"tag:{tag.pk}" for tag in post.tags.all()),
-    )
+    latest_posts = [other for other in newest_posts(post.blog) if other.pk != post.pk]
     response = render(
         request,
         "blog/post_detail.html",
         {
-            "page_key": None if is_preview else post_page_key(request, post),
             "post": post,
             "blog": post.blog,
             "latest_posts": latest_posts[: LATEST_SHOWN - 1],
@@ -158,25 +185,6 @@ def render_post(request, post, is_preview, preview_link=None):
     if is_preview:
         never_cache_noindex(response)
     return response
-
-
-def post_page_key(request, post):
-    """A content key (blog/rendered.py) for the parts of a post page that show the post: it
-    changes with the post (every save moves its version on), its blog's, authors' and tags'
-    names and addresses, its corrections, and the site address the page is read at."""
-    return rendered.content_key(
-        "post",
-        request.scheme,
-        request.get_host(),
-        post.pk,
-        post.version,
-        post.updated_at,
-        post.blog.slug,
-        post.blog.name,
-        [(author.pk, author.name, author.slug) for author in post.byline_authors],
-        [(tag.name, tag.slug) for tag in post.tags.all()],
-        [(note.pk, note.kind, note.created_at, note.text) for note in post.corrections.all()],
-    )
 
 
 def never_cache_noindex(response):
@@ -205,14 +213,13 @@ def search(request):
     )
 
 
+@follow_moves
 def archive_index(request, slug=None):
     """Years and months with their numbers of posts, site-wide or for one blog."""
-    blog = get_object_or_404(Blog, slug=slug) if slug else None
+    blog = get_by_slug(Blog, slug) if slug else None
     posts = Post.objects.published()
     if blog:
         posts = posts.filter(blog=blog)
-    # Any change to a public post bumps "list:home", so the counts never go stale.
-    depends_on(request, "list:home", *([f"blog:{blog.pk}"] if blog else []))
     years = []
     for year, months in groupby(posts.month_counts(), key=lambda row: row["month"].year):
         months = list(months)
@@ -227,9 +234,7 @@ class ArchiveView(PostListView):
     allow_empty = False
 
     def get_queryset(self):
-        self.blog = (
-            get_object_or_404(Blog, slug=self.kwargs["slug"]) if "slug" in self.kwargs else None
-        )
+        self.blog = get_by_slug(Blog, self.kwargs["slug"]) if "slug" in self.kwargs else None
         year, month = self.kwargs["year"], self.kwargs.get("month")
         if not 1 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
             raise Http404("No such month.")

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "csp",
     "ops",
     "reversion",
+    "pagecache",
     "blog",
 ]
 
@@ -56,7 +57,7 @@ MIDDLEWARE = [
     "ops.health.HealthCheckMiddleware",
     # Cache hits for anonymous readers answer here, with the headers the middleware below
     # added when the page was stored, gzipped or not, or 304.
-    "blog.cache.PageCacheMiddleware",
+    "pagecache.pages.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "ops.headers.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -118,8 +119,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
 
 # Redis when REDIS_URL is set, shared by every app server; local memory otherwise (one process).
 # "default" swallows Redis errors (IGNORE_EXCEPTIONS, logged) so a Redis outage degrades to
-# uncached. "pages" raises them, because the page cache (blog/cache.py) must know when a
-# version bump was lost; it catches them itself, logs, and serves uncached meanwhile.
+# uncached. "pages" raises them, because the page cache (pagecache/) must know when a bump
+# was lost; it catches them itself, logs, and serves uncached meanwhile.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
@@ -149,11 +150,30 @@ else:
         },
     }
 
-# Full-page cache for anonymous readers (blog/cache.py); 0 turns it off.
+# Full-page cache for anonymous readers (pagecache/, README "How the cache stays right");
+# 0 turns it off (gunicorn.conf.py turns it off for several workers without Redis).
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "3600"))
-# Pages each worker also keeps in memory, kept current by Redis messages
-# (blog/near_cache.py); only with REDIS_URL. 0 turns it off.
-NEWSROOM_PAGE_NEAR_CACHE_PAGES = int(os.environ.get("NEWSROOM_PAGE_NEAR_CACHE_PAGES", "500"))
+# Bytes of cached pages each worker also keeps in memory (least recently used out first).
+NEWSROOM_PAGE_MEMORY_BYTES = int(os.environ.get("NEWSROOM_PAGE_MEMORY_BYTES", str(32 * 2**20)))
+# Writes to these tables never change a public page, so they leave the cache alone; a write
+# to any other table drops every cached page (pagecache/writes.py).
+PAGE_CACHE_IGNORED_TABLES = (
+    "django_session",
+    "django_admin_log",
+    "auth_",
+    "axes_",
+    "reversion_",
+    "pagecache_",
+    "blog_previewlink",
+)
+# When a page may next change with nothing saved (a post going live); pages expire then.
+PAGE_CACHE_NEXT_CHANGE = "blog.site_state.next_change_at"
+# The release, part of every page key (pagecache/release.py): a digest of these folders and
+# the installed packages, or NEWSROOM_RELEASE when set (e.g. to the deployed git commit).
+NEWSROOM_RELEASE = os.environ.get("NEWSROOM_RELEASE", "")
+PAGE_CACHE_RELEASE_DIRS = [
+    BASE_DIR / name for name in ("blog", "newsroom", "ops", "pagecache", "templates", "static")
+]
 # What a CDN may keep: s-maxage and stale-while-revalidate on anonymous pages.
 NEWSROOM_CDN_MAX_AGE = int(os.environ.get("NEWSROOM_CDN_MAX_AGE", "10"))
 NEWSROOM_CDN_STALE_WHILE_REVALIDATE = int(

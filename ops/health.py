@@ -7,6 +7,8 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 
+from pagecache.generation import replay_lost_bumps
+
 logger = logging.getLogger(__name__)
 
 
@@ -26,6 +28,10 @@ def readiness():
     checks["cache"] = cache.get("readyz") == token
     if not checks["cache"]:
         logger.warning("readiness: cache unavailable")
+    elif checks["database"]:
+        # Probes come every few seconds: a page-cache bump lost in an outage is made here
+        # even if the process that lost it has stopped.
+        replay_lost_bumps()
     return checks
 
 

@@ -13,8 +13,9 @@ def pytest_configure(config):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
-    # Builders write rows without the admin's version bumps, so page caching is off unless a
-    # test turns it on (tests/test_page_cache.py).
+    # Inside a TestCase transaction nothing commits, so writes bump no generation (only
+    # captureOnCommitCallbacks runs the bumps): page caching is off unless a test turns it on
+    # (tests/test_page_cache.py).
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
 
 
@@ -30,5 +31,8 @@ def _plain_http(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_caches():
+    from pagecache.pages import memory
+
     for cache in caches.all():
         cache.clear()
+    memory.clear()

@@ -1,10 +1,13 @@
+import re
 import struct
 import zlib
-from io import BytesIO
+from io import BytesIO, StringIO
+from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import SimpleTestCase, TestCase, override_settings
 from django.urls import reverse
 from PIL import ExifTags, Image
@@ -208,10 +211,43 @@ class PhotoUploadInAdminTests(TestCase):
         data = change_form(self.post, lead_image_focus_x=0, lead_image_focus_y=0)
         self.assertEqual(self.client.post(url, data).status_code, 302)
         self.post.refresh_from_db()
-        card = rendition_name(self.post.lead_image.name, 400, "webp", crop="card")
+        card = rendition_name(self.post.lead_image.name, 400, "webp", crop="card", focus=(0, 0))
         self.assertTrue(default_storage.exists(card))
-        self.assertContains(self.client.get("/"), "-card-400.webp 400w")
+        self.assertContains(self.client.get("/"), "-card-f0x0-400.webp 400w")
         self.assertContains(self.client.get(self.post.get_absolute_url()), "-640.webp 640w")
+
+    def srcset_urls(self, path):
+        page = self.client.get(path).content.decode()
+        return {
+            candidate.split()[0]
+            for srcset in re.findall(r'srcset="([^"]*)"', page)
+            for candidate in srcset.split(",")
+        }
+
+    def assertStored(self, urls):
+        for url in urls:
+            name = unquote(url.removeprefix(default_storage.base_url))
+            self.assertTrue(default_storage.exists(name), url)
+
+    def test_a_new_focal_point_gives_the_crops_new_addresses(self):
+        url = reverse("admin:blog_post_change", args=[self.post.pk])
+        self.client.post(url, change_form(self.post, lead_image_focus_x=20, lead_image_focus_y=30))
+        before = self.srcset_urls("/")
+        self.client.post(url, change_form(self.post, lead_image_focus_x=80, lead_image_focus_y=70))
+        after = self.srcset_urls("/")
+        self.assertEqual(len(after), 4)  # two widths, WebP and JPEG
+        self.assertFalse(before & after, "a cached crop must never be replaced at its address")
+        self.assertStored(after)
+        # The full frame does not depend on the focal point: same addresses, still there.
+        self.assertStored(self.srcset_urls(self.post.get_absolute_url()))
+
+    def test_rebuilt_renditions_are_at_the_addresses_pages_use(self):
+        Post.objects.filter(pk=self.post.pk).update(lead_image_focus_x=10, lead_image_focus_y=90)
+        call_command("rebuild_renditions", stdout=StringIO())
+        for path in ["/", self.post.get_absolute_url()]:
+            urls = self.srcset_urls(path)
+            self.assertTrue(urls, path)
+            self.assertStored(urls)
 
 
 class RenditionWidthTests(TestCase):

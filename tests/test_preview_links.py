@@ -68,6 +68,18 @@ class PreviewLinkTests(TestCase):
         self.assertNotContains(response, "Budget leak", status_code=410)
         self.assertEqual(response["X-Robots-Tag"], "noindex, nofollow")
 
+    def test_revoking_a_link_that_is_not_there_says_so_and_changes_nothing(self):
+        link = self.make_link()
+        for revoke in ["abc", "", "1.5", "-1", str(2**70), str(link.pk + 1)]:
+            with self.subTest(revoke=revoke):
+                response = self.client.post(self.admin_url, {"revoke": revoke}, follow=True)
+                self.assertRedirects(response, self.admin_url)
+                self.assertContains(
+                    response, "This preview link does not exist or was revoked already."
+                )
+        link.refresh_from_db()
+        self.assertIsNone(link.revoked_at)
+
     def test_an_expired_link_stops_working(self):
         link = self.make_link()
         with mock.patch("django.utils.timezone.now", return_value=link.expires_at):

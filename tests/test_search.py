@@ -8,6 +8,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag
 
 from blog.models import Post
 from blog.search import SEARCH_CONFIG, search_posts, search_vector
@@ -204,6 +205,57 @@ class SearchNamesTests(TestCase):
         )
         post.refresh_from_db()
         self.assertEqual(post.search_names, "Dana Editor")
+
+    def found(self, query):
+        return list(self.client.get("/search/", {"q": query}).context["page_obj"])
+
+    def test_renaming_a_tag_updates_its_posts(self):
+        post = make_post(blog=self.blog, authors=[self.author], tags=["Zeppelins"])
+        tag = Tag.objects.get(name="Zeppelins")
+        data = {
+            "name": "Airships",
+            "slug": tag.slug,
+            "taggit-taggeditem-content_type-object_id-TOTAL_FORMS": "0",
+            "taggit-taggeditem-content_type-object_id-INITIAL_FORMS": "0",
+        }
+        self.client.post(reverse("admin:taggit_tag_change", args=[tag.pk]), data)
+        self.assertEqual(self.found("Airships"), [post])
+        self.assertEqual(self.found("Zeppelins"), [])
+
+    def test_a_deleted_tag_no_longer_finds_its_posts(self):
+        post = make_post(blog=self.blog, authors=[self.author], tags=["Zeppelins", "Sky"])
+        self.assertEqual(self.found("Zeppelins"), [post])
+        self.client.force_login(User.objects.create_superuser("chief"))
+        tag = Tag.objects.get(name="Zeppelins")
+        response = self.client.post(
+            reverse("admin:taggit_tag_delete", args=[tag.pk]), {"post": "yes"}
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.found("Zeppelins"), [])
+        self.assertEqual(self.found("Sky"), [post])
+        post.refresh_from_db()
+        self.assertEqual(post.search_names, "Dana Reporter Sky")
+
+    def test_tags_deleted_from_the_list_no_longer_find_their_posts(self):
+        posts = [make_post(blog=self.blog, tags=["Zeppelins", "Blimps", "Sky"]) for _ in range(2)]
+        self.client.force_login(User.objects.create_superuser("chief"))
+        response = self.client.post(
+            reverse("admin:taggit_tag_changelist"),
+            {
+                "action": "delete_selected",
+                "_selected_action": list(
+                    Tag.objects.filter(name__in=["Zeppelins", "Blimps"]).values_list(
+                        "pk", flat=True
+                    )
+                ),
+                "post": "yes",
+            },
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(list(Tag.objects.values_list("name", flat=True)), ["Sky"])
+        self.assertEqual(self.found("Zeppelins"), [])
+        self.assertEqual(self.found("Blimps"), [])
+        self.assertCountEqual(self.found("Sky"), posts)
 
 
 @on_postgresql

@@ -7,16 +7,15 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Subquery
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
-from .. import rendered, structured_data
+from .. import structured_data
 from ..images import large_rendition, renditions
 from ..models import Author, Blog, Post
-from ..site_state import kept_until_next_change, site_state
+from ..site_state import site_state
 
 register = template.Library()
 
@@ -27,22 +26,20 @@ FEED_FORMATS = [
 FEED_URL_NAMES = {Blog: "blog:blog_feed", Tag: "blog:tag_feed", Author: "blog:author_feed"}
 
 
-@register.simple_tag(takes_context=True)
+@register.inclusion_tag("blog/includes/breaking_news.html", takes_context=True)
 def breaking_news(context):
     """The site-wide banner: the newest live post flagged breaking, or nothing."""
-    state = site_state(context.get("request"))
-    return state.render("blog/includes/breaking_news.html", breaking_post=state.breaking_post)
+    return {"breaking_post": site_state(context.get("request")).breaking_post}
 
 
-@register.simple_tag(takes_context=True)
+@register.inclusion_tag("blog/includes/blog_nav.html", takes_context=True)
 def blog_nav(context):
     """The header navigation: one link a blog, the current one marked."""
-    state = site_state(context.get("request"))
     current_blog = context.get("blog")
-    current = current_blog.pk if current_blog else None
-    return state.render(
-        "blog/includes/blog_nav.html", current, blogs=state.blogs, current_blog_pk=current
-    )
+    return {
+        "blogs": site_state(context.get("request")).blogs,
+        "current_blog_pk": current_blog.pk if current_blog else None,
+    }
 
 
 @register.inclusion_tag("blog/includes/picture.html")
@@ -52,7 +49,10 @@ def lead_picture(post, sizes, loading="lazy", css_class="", crop=None):
     the focal point."""
     if not post.lead_image or not post.lead_image_width:
         return {}
-    sources = renditions(post.lead_image, post.lead_image_width, post.lead_image_height, crop)
+    focus = (post.lead_image_focus_x, post.lead_image_focus_y)
+    sources = renditions(
+        post.lead_image, post.lead_image_width, post.lead_image_height, crop, focus
+    )
     fallback_url, fallback_width, fallback_height = sources[-1][2][-1]
     return {
         "sources": [
@@ -69,11 +69,10 @@ def lead_picture(post, sizes, loading="lazy", css_class="", crop=None):
     }
 
 
-@register.simple_tag(takes_context=True)
+@register.inclusion_tag("blog/includes/blogs_box.html", takes_context=True)
 def blogs_box(context):
     """Every blog with its tagline, for the sidebar of site-wide pages."""
-    state = site_state(context.get("request"))
-    return state.render("blog/includes/blogs_box.html", blogs=state.blogs)
+    return {"blogs": site_state(context.get("request")).blogs}
 
 
 @register.simple_tag(takes_context=True)
@@ -115,23 +114,14 @@ def feed_urls(url_name, args):
     ]
 
 
-@register.simple_tag(takes_context=True)
-def archive_box(context, blog):
+@register.inclusion_tag("blog/includes/archive_box.html")
+def archive_box(blog):
     """The blog's twelve latest months with posts, with their post counts, for its sidebar.
-    Only a year of rows before the blog's newest post is counted, however long its history.
-    Like the banner, kept by each worker until the blog or its list of posts changes, or the
-    next scheduled change comes (blog/site_state.py)."""
-
-    def read():
-        posts = Post.objects.published().filter(blog=blog)
-        newest = posts.latest_first().values("published_at")[:1]
-        last_year = posts.filter(published_at__gt=Subquery(newest) - timedelta(days=366))
-        months = last_year.month_counts()[:12]
-        return render_to_string("blog/includes/archive_box.html", {"blog": blog, "months": months})
-
-    watched = (f"v:list:blog:{blog.pk}", f"v:blog:{blog.pk}", "v:blogs")
-    request = context.get("request")
-    return kept_until_next_change(request, f"archive_box:{blog.pk}", watched, read)
+    Only a year of rows before the blog's newest post is counted, however long its history."""
+    posts = Post.objects.published().filter(blog=blog)
+    newest = posts.latest_first().values("published_at")[:1]
+    last_year = posts.filter(published_at__gt=Subquery(newest) - timedelta(days=366))
+    return {"blog": blog, "months": last_year.month_counts()[:12]}
 
 
 @register.simple_tag(takes_context=True)
@@ -181,34 +171,6 @@ def social_meta(context, post):
         "tags": post.tags.all(),
         "image": image,
     }
-
-
-class KeepNode(template.Node):
-    def __init__(self, nodelist, name, key):
-        self.nodelist, self.name, self.key = nodelist, name, key
-
-    def render(self, context):
-        key = self.key.resolve(context)
-        if not key:
-            return self.nodelist.render(context)
-        key = f"{self.name}:{key}"
-        return rendered.get(key) or rendered.keep(key, self.nodelist.render(context))
-
-
-@register.tag
-def keep(parser, token):
-    """{% keep "name" key %}…{% endkeep %}: the enclosed part rendered once per process for
-    each key and reused (blog/rendered.py). The key must change whenever anything the part
-    shows changes; an empty key renders the part every time."""
-    try:
-        _, name, key = token.split_contents()
-    except ValueError:
-        raise template.TemplateSyntaxError(
-            'keep takes a name and a key: {% keep "name" key %}'
-        ) from None
-    nodelist = parser.parse(("endkeep",))
-    parser.delete_first_token()
-    return KeepNode(nodelist, name.strip("\"'"), parser.compile_filter(key))
 
 
 @register.filter

@@ -11,7 +11,6 @@ from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
 from blog import roles
-from blog.cache import bump
 from blog.images import make_renditions
 from blog.models import Author, Blog, Byline, Post
 
@@ -95,7 +94,6 @@ class Command(BaseCommand):
                     post.save(update_fields=["is_breaking"])
             created += self.load_unpublished(blogs, authors, now)
             self.load_accounts(authors)
-        bump("blogs")  # every page shows the blog navigation: rebuild them all
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new posts)."))
         self.stdout.write("Demo logins for http://127.0.0.1:8000/admin/ (local demo only):")
         for username, password, _ in DEMO_ACCOUNTS:
