@@ -11,7 +11,6 @@ The bump is made once per transaction, after it commits (at once in autocommit).
 import re
 
 from django.conf import settings
-from django.db import transaction
 
 from .generation import bump
 
@@ -21,8 +20,12 @@ TABLE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.
 
 
 def watch(sender, connection, **kwargs):
-    """connection_created receiver: watch this connection's statements, once."""
-    if watch_statement not in connection.execute_wrappers:
+    """connection_created receiver: watch this connection's statements, once. Connections
+    Django opens without a database (to create the test database) are left alone."""
+    if (
+        connection.alias in settings.DATABASES
+        and watch_statement not in connection.execute_wrappers
+    ):
         connection.execute_wrappers.insert(0, watch_statement)
 
 
@@ -45,7 +48,7 @@ def bump_on_commit(connection):
     # One callback a write; the first to run after the commit bumps for all of them. A
     # transaction rolled back drops its callbacks and leaves the flag for the next commit.
     connection.page_cache_bump_due = True
-    transaction.on_commit(lambda: bump_if_due(connection), using=connection.alias)
+    connection.on_commit(lambda: bump_if_due(connection))
 
 
 def bump_if_due(connection):

@@ -1,0 +1,135 @@
+"""Two app server processes sharing PostgreSQL and Redis serve each other's cached pages, and a
+change saved anywhere reaches both at once.
+
+Needs PostgreSQL (the processes must see the test database) and Redis; skipped on SQLite.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.request
+from pathlib import Path
+
+import redis
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.test import TransactionTestCase, override_settings
+
+from blog.models import Post
+
+from .builders import make_author, make_blog, make_post
+
+PROJECT = Path(__file__).resolve().parent.parent
+REDIS_URL = "redis://127.0.0.1:6379/13"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def redis_is_up():
+    try:
+        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.ConnectionError:
+        return False
+
+
+@unittest.skipUnless(
+    os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    "needs PostgreSQL: two processes cannot share the in-memory SQLite test database",
+)
+@override_settings(
+    NEWSROOM_PAGE_CACHE_SECONDS=3600,
+    CACHES={
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "newsroom",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": False},
+        },
+    },
+)
+class TwoAppServersTests(TransactionTestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if not redis_is_up():
+            if os.environ.get("CI"):
+                raise AssertionError("CI must run this test: Redis is not on 127.0.0.1:6379")
+            raise unittest.SkipTest("Redis is not running on 127.0.0.1:6379")
+        redis.Redis.from_url(REDIS_URL).flushdb()
+        cls.static_root = tempfile.mkdtemp(prefix="newsroom-two-servers-static-")
+        database = settings.DATABASES["default"]
+        cls.env = {
+            **os.environ,
+            "DATABASE_URL": (
+                f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
+                f"{database['NAME']}"
+            ),
+            "REDIS_URL": REDIS_URL,
+            "DJANGO_DEBUG": "0",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_STATIC_ROOT": cls.static_root,
+            "NEWSROOM_PAGE_CACHE_SECONDS": "3600",
+            "GUNICORN_WORKERS": "1",
+        }
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=PROJECT,
+            env=cls.env,
+            check=True,
+        )
+        cls.servers = []
+        for _ in range(2):
+            port = free_port()
+            process = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "newsroom.wsgi"],
+                cwd=PROJECT,
+                env={**cls.env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            cls.addClassCleanup(process.terminate)
+            cls.servers.append(f"http://127.0.0.1:{port}")
+        for server in cls.servers:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(f"{server}/healthz", timeout=1)
+                    break
+                except OSError:
+                    time.sleep(0.1)
+
+    def get(self, server, path="/"):
+        # Both behind one proxy: the same Host, whichever server answers.
+        request = urllib.request.Request(f"{server}{path}", headers={"Host": "127.0.0.1"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.headers["X-Page-Cache"], response.read().decode()
+
+    def test_each_server_serves_the_others_pages_and_both_see_a_change_at_once(self):
+        blog = make_blog(name="City")
+        post = make_post(blog=blog, headline="Bridge opens", authors=[make_author()])
+        first, second = self.servers
+        self.assertEqual(self.get(first)[0], "miss")
+        state, page = self.get(second)
+        self.assertEqual(state, "hit")  # stored by the first server, read from Redis
+        self.assertIn("Bridge opens", page)
+        self.assertEqual(self.get(first)[0], "hit")
+
+        # Saved by a third process (this one), as the admin on another app server would.
+        Post.objects.filter(pk=post.pk).update(headline="Bridge closes again")
+        for server, expected in [(second, "miss"), (first, "hit")]:
+            state, page = self.get(server)
+            self.assertEqual(state, expected, server)  # the first after the change renders it
+            self.assertIn("Bridge closes again", page)
+            self.assertNotIn("Bridge opens", page)
+        caches["pages"].clear()
+        connection.close()
