@@ -169,7 +169,8 @@ def cache_page_for_readers(view):
         response["Cache-Control"] = public_cache_control(next_change)
         if settings.NEWSROOM_PAGE_CACHE_SECONDS and expires_at > time.time():
             response["X-Page-Cache"] = "miss"
-            response.page_cache_entry = (expires_at, etag)
+            # The body as the view made it: GZipMiddleware may compress it on the way out.
+            response.page_cache_entry = (expires_at, etag, response.content)
         return response
 
     return wrapper
@@ -207,7 +208,7 @@ def lookup(request, key, token):
 
 
 def store(key, token, response):
-    expires_at, etag = response.page_cache_entry
+    expires_at, etag, content = response.page_cache_entry
     patch_vary_headers(response, ["Accept-Encoding"])
     # Cached pages are the same for every reader and hold no secret, so they need no padding
     # against BREACH.
@@ -215,8 +216,8 @@ def store(key, token, response):
         expires_at=expires_at,
         headers={k: v for k, v in response.items() if k.lower() not in PER_ENCODING_HEADERS},
         etag=etag,
-        content=response.content,
-        compressed=gzip.compress(response.content, mtime=0),
+        content=content,
+        compressed=gzip.compress(content, mtime=0),
     )
     timeout = max(1, int(expires_at - time.time()) + 1)
     if generation.store.call("set", key, entry, timeout, default=generation.FAILED) is None:

@@ -392,6 +392,17 @@ class WhoGetsCachedPagesTests(PageCacheTestCase):
         self.assertEqual([c.args for c in call.call_args_list], [("get", generation.KEY)])
         resolve.assert_not_called()
 
+    def test_a_page_stored_for_a_gzip_reader_is_the_same_page_for_every_reader(self):
+        gzip_reader = {"Accept-Encoding": "gzip"}
+        first = self.reader.get("/", headers=gzip_reader)
+        self.assertEqual(first["X-Page-Cache"], "miss")
+        plain = self.read("/")
+        self.assertEqual(plain["X-Page-Cache"], "hit")
+        self.assertNotIn("Content-Encoding", plain)
+        self.assertEqual(plain.content, gzip.decompress(first.content))
+        hit = self.reader.get("/", headers=gzip_reader)
+        self.assertEqual(gzip.decompress(hit.content), plain.content)
+
     def test_a_hit_is_gzipped_for_readers_that_accept_it_and_304_when_they_have_it(self):
         plain = self.read("/")
         gzip_reader = {"Accept-Encoding": "gzip, deflate, br"}
