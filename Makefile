@@ -15,7 +15,13 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
-run: export DJANGO_DEBUG ?= 1
+# Debug off, so pages (404 and 500 included) are the ones readers get; over plain HTTP, with
+# static files read from static/ as edited. DJANGO_DEBUG=1 make run shows Django's debug pages.
+run: export DJANGO_SECRET_KEY ?= development-only-key-not-for-production-0123456789abcdef
+run: export DJANGO_SECURE_SSL_REDIRECT ?= 0
+run: export DJANGO_SECURE_COOKIES ?= 0
+run: export NEWSROOM_SERVE_MEDIA ?= 1
+run: export NEWSROOM_STATIC_FROM_SOURCE ?= 1
 run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo

@@ -1,10 +1,11 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -18,6 +19,7 @@ from taggit.models import Tag
 from .forms import PostAdminForm, SafeImageField
 from .history import differences, version_snapshot, versions_of
 from .images import make_renditions, rendition_name
+from .markup import render_markdown
 from .models import (
     Author,
     Blog,
@@ -37,6 +39,16 @@ SAFE_IMAGES = {models.ImageField: {"form_class": SafeImageField}}
 
 def can_publish(user):
     return user.has_perm("blog.publish_post")
+
+
+def label_date_and_time(db_field, formfield):
+    """Name the date and time boxes of a date-time field for screen readers: the admin's
+    own “Date:” and “Time:” are not labels."""
+    if formfield and isinstance(formfield.widget, AdminSplitDateTime):
+        date, time = formfield.widget.widgets
+        date.attrs["aria-label"] = f"{db_field.verbose_name}, date"
+        time.attrs["aria-label"] = f"{db_field.verbose_name}, time"
+    return formfield
 
 
 class KeepsOldSlugMixin:
@@ -73,8 +85,26 @@ class AuthorAdmin(KeepsOldSlugMixin, admin.ModelAdmin):
             Post.objects.filter(authors=obj).update_search_names()
 
 
+class BylineFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # Each field sits in a table row, whose column heading is no label.
+        for name, label in [
+            ("author", "Author"),
+            ("position", "Position in the byline"),
+            ("DELETE", "Remove from the byline"),
+        ]:
+            if name in form.fields:
+                widget = form.fields[name].widget
+                # The admin's related-object wrapper renders the widget it wraps.
+                getattr(widget, "widget", widget).attrs["aria-label"] = label
+
+
 class BylineInline(admin.TabularInline):
+    """The byline, in order; post.js turns the position numbers into up and down buttons."""
+
     model = Byline
+    formset = BylineFormSet
     autocomplete_fields = ["author"]
     extra = 0
     min_num = 1
@@ -92,15 +122,27 @@ class CorrectionInline(admin.StackedInline):
     verbose_name = "correction or update"
     verbose_name_plural = "corrections and updates (shown to readers at the end, newest first)"
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return label_date_and_time(
+            db_field, super().formfield_for_dbfield(db_field, request, **kwargs)
+        )
+
 
 class TagFilter(admin.SimpleListFilter):
-    """Filter by tag, listing the 50 most used so the sidebar stays short and fast."""
+    """Filter by tag, listing the 50 most used on the posts the user sees, so the sidebar
+    stays short and fast and an author is not offered tags none of their posts has."""
 
     title = "tag"
     parameter_name = "tag"
 
     def lookups(self, request, model_admin):
-        tags = Tag.objects.annotate(uses=Count("blog_taggedpost_items")).order_by("-uses", "name")
+        tags = (
+            Tag.objects.filter(
+                blog_taggedpost_items__content_object__in=model_admin.get_queryset(request)
+            )
+            .annotate(uses=Count("blog_taggedpost_items"))
+            .order_by("-uses", "name")
+        )
         return [(tag.slug, tag.name) for tag in tags[:50]]
 
     def queryset(self, request, queryset):
@@ -146,22 +188,18 @@ class PostAdmin(VersionAdmin):
         **SAFE_IMAGES,
         models.CharField: {"widget": forms.TextInput(attrs={"size": 80})},
     }
-    list_display = [
-        "headline",
-        "thumbnail",
-        "blog",
-        "state",
-        "is_breaking",
-        "published_at",
-        "byline_names",
-    ]
+    # Few, narrow columns so headlines get the room (admin/blog/post.css).
+    list_display = ["headline", "thumbnail", "state", "publication_time", "byline_names", "blog"]
     list_display_links = ["headline"]
     list_filter = [PublicationFilter, "blog", "is_breaking", "authors", TagFilter]
+    # Authors see their own posts: no filter by writer, nor by the breaking flag editors set.
+    author_list_filter = [PublicationFilter, "blog", TagFilter]
     list_select_related = ["blog"]
     search_fields = ["headline", "standfirst", "slug", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["blog"]
+    # The byline comes right after the first fieldset (admin/blog/post/change_form.html).
     inlines = [BylineInline, CorrectionInline]
     actions = ["publish_now", "unpublish", "flag_breaking", "clear_breaking"]
     readonly_fields = ["updated_at", "lead_image_preview"]
@@ -169,7 +207,8 @@ class PostAdmin(VersionAdmin):
     object_history_template = "admin/blog/post/object_history.html"
     history_latest_first = True
     fieldsets = [
-        (None, {"fields": ["blog", "headline", "slug", "standfirst", "body", "tags"]}),
+        (None, {"fields": ["blog", "headline", "slug", "standfirst"]}),
+        (None, {"fields": ["body", "tags"]}),
         (
             "Lead image",
             {
@@ -205,6 +244,7 @@ class PostAdmin(VersionAdmin):
 
     class Media:
         css = {"all": ["admin/blog/post.css"]}
+        js = ["admin/blog/post.js"]
 
     # Who sees and changes what.
 
@@ -261,6 +301,14 @@ class PostAdmin(VersionAdmin):
             return readonly
         return [*readonly, *PUBLISHING_FIELDS]
 
+    def get_list_filter(self, request):
+        return self.list_filter if can_publish(request.user) else self.author_list_filter
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return label_date_and_time(
+            db_field, super().formfield_for_dbfield(db_field, request, **kwargs)
+        )
+
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status" and not can_publish(request.user):
             kwargs["choices"] = [(status.value, status.label) for status in AUTHOR_STATUSES]
@@ -269,15 +317,9 @@ class PostAdmin(VersionAdmin):
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         profile = getattr(request.user, "author_profile", None)
-        # An author's new post opens with their own name in the byline (save_related adds it
-        # anyway), so the form does not ask them for something the admin already knows.
-        if (
-            isinstance(inline, BylineInline)
-            and obj.pk is None
-            and "data" not in kwargs
-            and profile
-            and not can_publish(request.user)
-        ):
+        # A new post opens with the writer's own name in the byline (for authors save_related
+        # adds it anyway), so the form does not ask for something the admin already knows.
+        if isinstance(inline, BylineInline) and obj.pk is None and "data" not in kwargs and profile:
             kwargs["initial"] = [{"author": profile.pk, "position": 0}]
         return kwargs
 
@@ -286,11 +328,45 @@ class PostAdmin(VersionAdmin):
         form.current_version = getattr(request, "post_version_before_restore", None)
         return form
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        if form.is_bound:
+            form.keep_lead_image()
+        # The buttons that set the status (admin/blog/post/submit_line.html) follow the saved
+        # post, not the one in the form, which may hold a status it could not save. Published
+        # posts, live or scheduled, have none: Save keeps their time.
+        status = (
+            Post.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
+            if change
+            else Post.Status.DRAFT
+        )
+        editor = can_publish(request.user)
+        context.update(
+            {
+                "show_save_draft": status != Post.Status.PUBLISHED,
+                "show_publish_now": editor and status != Post.Status.PUBLISHED,
+                "show_submit_for_review": not editor and status == Post.Status.DRAFT,
+                # Few buttons: a new post starts from the list.
+                "show_save_and_add_another": False,
+            }
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     # List columns.
 
     @admin.display(description="state", ordering="status")
     def state(self, post):
+        if post.is_breaking:
+            return format_html(
+                '{} <span class="breaking-flag">Breaking</span>', post.publication_state
+            )
         return post.publication_state
+
+    @admin.display(description="publication time", ordering="published_at")
+    def publication_time(self, post):
+        if not post.published_at:
+            return None
+        return formats.date_format(timezone.localtime(post.published_at), "j M Y, H:i")
 
     @admin.display(description="byline")
     def byline_names(self, post):
@@ -303,11 +379,18 @@ class PostAdmin(VersionAdmin):
         url = self._rendition_url(post, 400)
         return format_html('<img src="{}" alt="" width="80" loading="lazy">', url)
 
-    @admin.display(description="current image")
+    @admin.display(description="saved image")
     def lead_image_preview(self, post):
-        if not post.lead_image:
+        saved = post
+        if post.lead_image and not post.lead_image._committed:
+            # A form sent back with a new photo in it: the saved one is in the database.
+            saved = Post.objects.filter(pk=post.pk).only("lead_image", "lead_image_width").first()
+        if not (saved and saved.lead_image):
             return "No lead image."
-        return format_html('<img src="{}" alt="" width="320">', self._rendition_url(post, 400))
+        # post.js sets the focal point where the editor clicks on it.
+        return format_html(
+            '<img src="{}" alt="" width="320" data-focus-picker>', self._rendition_url(saved, 800)
+        )
 
     @staticmethod
     def _rendition_url(post, width):
@@ -482,8 +565,41 @@ class PostAdmin(VersionAdmin):
                 self.admin_site.admin_view(self.preview_links_view),
                 name="blog_post_preview_links",
             ),
+            path(
+                "tags/",
+                self.admin_site.admin_view(self.tag_suggestions_view),
+                name="blog_post_tag_suggestions",
+            ),
+            path(
+                "markdown-preview/",
+                self.admin_site.admin_view(self.markdown_preview_view),
+                name="blog_post_markdown_preview",
+            ),
             *super().get_urls(),
         ]
+
+    def tag_suggestions_view(self, request):
+        """{"tags": [names]}: existing tags whose names contain ?q=, most used first, which
+        post.js offers while the tags field is typed in."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        term = request.GET.get("q", "").strip()
+        tags = (
+            Tag.objects.filter(name__icontains=term)
+            .annotate(uses=Count("blog_taggedpost_items"))
+            .order_by("-uses", "name")
+            .values_list("name", flat=True)
+        )
+        return JsonResponse({"tags": list(tags[:10]) if term else []})
+
+    def markdown_preview_view(self, request):
+        """{"html": …}: the body as readers will see it, sanitized as Post.save() does, for
+        the preview beside the body (post.js)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        return JsonResponse({"html": render_markdown(request.POST.get("body", ""))})
 
     def _post_or_404(self, request, object_id):
         post = self.get_object(request, unquote(object_id))

@@ -1,9 +1,15 @@
 from django import forms
+from django.contrib.admin.widgets import AdminFileWidget, AdminTextareaWidget
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.urls import reverse_lazy
 from django.utils import formats, timezone
+from django.utils.html import format_html
+from taggit.forms import TagWidget
 
 from .history import differences, post_snapshot, version_numbered, version_snapshot
-from .images import clean_upload
+from .images import KeptUpload, clean_upload, keep_upload, kept_upload
 from .models import Post
 
 
@@ -12,10 +18,49 @@ class SafeImageField(forms.ImageField):
     blog.images.clean_upload); the reason for a refusal is the form error."""
 
     def to_python(self, data):
+        if isinstance(data, KeptUpload):
+            # Checked and cleaned when it was uploaded.
+            return data.open()
         upload = forms.FileField.to_python(self, data)
         if upload is None:
             return None
         return clean_upload(upload)
+
+    def bound_data(self, data, initial):
+        # A form sent back shows the upload it keeps (KeptImageInput), else the saved image.
+        return data if isinstance(data, KeptUpload) else initial
+
+
+class KeptImageInput(AdminFileWidget):
+    """A file input that holds on to an upload when its form comes back with errors: the page
+    carries the kept file's signed token (PostAdminForm.keep_lead_image), and the next save
+    uses the kept file unless a new one is chosen, it is discarded or the image cleared."""
+
+    def value_from_datadict(self, data, files, name):
+        upload = super().value_from_datadict(data, files, name)
+        if upload is not None or data.get(f"{name}-discard"):
+            return upload
+        return kept_upload(data.get(f"{name}-kept"))
+
+    def value_omitted_from_data(self, data, files, name):
+        return super().value_omitted_from_data(data, files, name) and f"{name}-kept" not in data
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if not isinstance(value, KeptUpload):
+            return super().render(name, value, attrs, renderer)
+        return format_html(
+            '<div class="kept-upload"><input type="hidden" name="{name}-kept" value="{token}">'
+            '<img src="{address}" alt="" width="320" data-focus-picker>'
+            "<p><strong>Not saved yet:</strong> {filename}. It is saved with the post; choose "
+            "another file to replace it.</p>"
+            '<p><input type="checkbox" name="{name}-discard" id="{name}-discard">'
+            '<label for="{name}-discard">Discard this photo</label></p>{input}</div>',
+            name=name,
+            token=value.token,
+            address=value.address,
+            filename=value.filename,
+            input=super().render(name, None, attrs, renderer),
+        )
 
 
 class PostAdminForm(forms.ModelForm):
@@ -27,6 +72,31 @@ class PostAdminForm(forms.ModelForm):
     # Set by PostAdmin when the database row is not the one to compare with (a restore).
     current_version = None
 
+    class Meta:
+        widgets = {
+            "standfirst": AdminTextareaWidget(attrs={"rows": 3}),
+            # post.js shows the Markdown as readers will see it, beside the text.
+            "body": AdminTextareaWidget(
+                attrs={
+                    "rows": 30,
+                    "data-preview-url": reverse_lazy("admin:blog_post_markdown_preview"),
+                }
+            ),
+            # post.js offers existing tags as the editor types.
+            "tags": TagWidget(
+                attrs={
+                    "class": "vTextField",
+                    "autocomplete": "off",
+                    "data-suggestions-url": reverse_lazy("admin:blog_post_tag_suggestions"),
+                }
+            ),
+            "lead_image": KeptImageInput,
+        }
+        help_texts = {
+            "tags": "Separate tags with commas: “Kestrel Bay, Floods” is two tags. Existing "
+            "tags are suggested as you type.",
+        }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
@@ -34,6 +104,66 @@ class PostAdminForm(forms.ModelForm):
             self.initial["opened_version"] = (
                 self.instance.version if self.current_version is None else self.current_version
             )
+        if "body" in self.fields:
+            # The admin shows help text as HTML.
+            self.fields["body"].help_text = format_html(
+                "{} The sign-off “— {}” is added at the end by itself.",
+                self.fields["body"].help_text,
+                (self.instance.pk and self.instance.byline) or "Ann Smith",
+            )
+
+    def requested_status(self):
+        """The status asked for by the button pressed (admin/blog/post/submit_line.html):
+        “Publish now”, “Submit for review” or “Save draft”, which stays on the page as “Save
+        and continue editing” does. None for the Save buttons: the status field decides."""
+        if "_publish" in self.data:
+            return Post.Status.PUBLISHED
+        if "_submit_for_review" in self.data:
+            return Post.Status.SUBMITTED
+        if self.data.get("_continue") == "draft":
+            return Post.Status.DRAFT
+        return None
+
+    def apply_requested_status(self, cleaned_data):
+        status = self.requested_status()
+        if status is None or "status" not in self.fields:
+            return
+        if status not in dict(self.fields["status"].choices):
+            raise ValidationError(
+                "Only editors publish posts; submit this one for review.", code="cannot_publish"
+            )
+        cleaned_data["status"] = status
+        if status != Post.Status.PUBLISHED or "published_at" not in self.fields:
+            return
+        when = cleaned_data.get("published_at")
+        if when and when > timezone.now():
+            # Never lift an embargo by accident.
+            self.add_error(
+                "published_at",
+                "“Publish now” publishes at once. Clear this time to publish now, or set the "
+                "status to Published and press Save to schedule the post for this time.",
+            )
+        elif not self.instance.is_published:
+            cleaned_data["published_at"] = timezone.now()
+
+    def keep_lead_image(self):
+        """When the form goes back with errors (its own or the byline's), keep a new lead image
+        that passed its checks for the next save: browsers never send a file twice."""
+        upload = getattr(self, "cleaned_data", {}).get("lead_image")
+        if not isinstance(upload, UploadedFile):
+            return
+        name = self.add_prefix("lead_image")
+        self.data = self.data.copy()
+        self.data[f"{name}-kept"] = keep_upload(upload).token
+        self.files = self.files.copy()
+        del self.files[name]
+
+    def save(self, commit=True):
+        kept = self["lead_image"].data if "lead_image" in self.fields else None
+        if isinstance(kept, KeptUpload):
+            # The post stores its own copy under lead-images/.
+            transaction.on_commit(kept.delete)
+        return super().save(commit)
 
     def latest_version(self):
         if self.current_version is not None:
@@ -48,6 +178,7 @@ class PostAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self.apply_requested_status(cleaned_data)
         if not self.instance.pk:
             return cleaned_data
         opened = cleaned_data.get("opened_version")

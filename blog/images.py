@@ -1,17 +1,21 @@
-"""Lead images and author photos: uploads checked by content and stripped of metadata, and
-renditions (resized copies in WebP and JPEG, full frame and cropped around the focal point)
-made when a post is saved."""
+"""Lead images and author photos: uploads checked by content and stripped of metadata, kept
+between two tries of a form, and renditions (resized copies in WebP and JPEG, full frame and
+cropped around the focal point) made when a post is saved."""
 
 import posixpath
+import secrets
 import warnings
+from datetime import timedelta
 from io import BytesIO
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import FileSystemStorage, default_storage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from django.utils.encoding import filepath_to_uri
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
@@ -27,6 +31,11 @@ UPLOAD_FORMATS = {
     "WEBP": ("webp", "image/webp"),
     "GIF": ("gif", "image/gif"),
 }
+
+# Checked uploads of a form sent back with errors wait here for the next try (keep_upload).
+KEPT_UPLOADS_DIR = "kept-uploads"
+KEPT_UPLOAD_LIFETIME = timedelta(days=1)
+_KEPT_UPLOAD_SALT = "blog.images.keep_upload"
 
 
 def _megabytes(size):
@@ -97,6 +106,63 @@ def clean_upload(upload):
     picture.save(buffer, image_format, **options)
     name = f"{PurePosixPath(upload.name).stem or 'image'}.{extension}"
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
+
+
+class KeptUpload:
+    """A checked upload waiting in storage for the next try of its form (keep_upload())."""
+
+    def __init__(self, name, token):
+        self.name = name
+        self.token = token
+
+    def __str__(self):
+        return self.filename
+
+    @property
+    def filename(self):
+        """The name it was uploaded with (the stored name starts with a random part)."""
+        return posixpath.basename(self.name).split("-", 1)[1]
+
+    @property
+    def address(self):
+        return default_storage.url(self.name)
+
+    def open(self):
+        return File(default_storage.open(self.name), name=self.filename)
+
+    def delete(self):
+        default_storage.delete(self.name)
+
+
+def keep_upload(upload):
+    """Store an upload that clean_upload() passed and return a KeptUpload, whose signed token
+    a form carries to its next try: browsers never send a file twice. Kept files older than
+    KEPT_UPLOAD_LIFETIME are deleted on the way; their random names keep them unlisted."""
+    _delete_expired_uploads()
+    name = default_storage.save(f"{KEPT_UPLOADS_DIR}/{secrets.token_hex(16)}-{upload.name}", upload)
+    return KeptUpload(name, signing.dumps(name, salt=_KEPT_UPLOAD_SALT))
+
+
+def kept_upload(token):
+    """The KeptUpload a token from keep_upload() stands for, or None when the token is forged
+    or expired or the file is gone."""
+    if not token:
+        return None
+    try:
+        name = signing.loads(token, salt=_KEPT_UPLOAD_SALT, max_age=KEPT_UPLOAD_LIFETIME)
+    except signing.BadSignature:
+        return None
+    return KeptUpload(name, token) if default_storage.exists(name) else None
+
+
+def _delete_expired_uploads():
+    if not default_storage.exists(KEPT_UPLOADS_DIR):
+        return
+    expired = timezone.now() - KEPT_UPLOAD_LIFETIME
+    for filename in default_storage.listdir(KEPT_UPLOADS_DIR)[1]:
+        name = f"{KEPT_UPLOADS_DIR}/{filename}"
+        if default_storage.get_modified_time(name) < expired:
+            default_storage.delete(name)
 
 
 def _without_metadata(image):

@@ -1,4 +1,7 @@
-"""Turn an editor's Markdown into HTML that is safe to show to readers."""
+"""Turn an editor's Markdown into HTML that is safe to show to readers, and plain text
+(headlines, standfirsts) into text with typographer's quotes and dashes."""
+
+import re
 
 import markdown
 import nh3
@@ -21,7 +24,9 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 def render_markdown(text):
     """Render Markdown to HTML, then sanitize it: whatever an editor pastes, no script,
     event handler, style or javascript: link reaches a reader."""
-    html = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    html = markdown.markdown(
+        text, extensions=["extra", "sane_lists", "smarty"], output_format="html"
+    )
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -29,3 +34,27 @@ def render_markdown(text):
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
+
+
+# What a quote opens after: the start, a space, a bracket, a dash or an opening quote.
+_OPENS_AFTER = r"(^|[\s(\[{\u2014\u2013\u201c\u2018-])"
+# In order: dashes before quotes, so a quote after a dash is seen as opening.
+SMART_TYPOGRAPHY = [
+    (re.compile("---"), "\u2014"),
+    (re.compile("--"), "\u2013"),
+    (re.compile(r"\.\.\."), "\u2026"),
+    (re.compile(r"'(?=\d\ds\b)"), "\u2019"),
+    (re.compile(_OPENS_AFTER + '"'), "\\1\u201c"),
+    (re.compile('"'), "\u201d"),
+    (re.compile(_OPENS_AFTER + "'"), "\\1\u2018"),
+    (re.compile("'"), "\u2019"),
+]
+
+
+def smarten(text):
+    """Plain text with curly quotes, en and em dashes and ellipses, as Markdown's smarty
+    extension gives post bodies: "it's" becomes it’s, -- –, --- — and ... …. The result is
+    still plain text, to be escaped like any other."""
+    for pattern, replacement in SMART_TYPOGRAPHY:
+        text = pattern.sub(replacement, text)
+    return text

@@ -1,3 +1,4 @@
+import re
 import secrets
 from datetime import timedelta
 
@@ -18,6 +19,9 @@ from .markup import render_markdown
 
 # Post slugs that would hide a page of the blog at the same address.
 RESERVED_POST_SLUGS = {"archive"}
+# A sign-off line as writers type it: “— Ann Smith”, “-- Ann Smith and Bob Jones”.
+SIGN_OFF = re.compile(r"(?:\u2014|\u2013|-{2,3})\s*(?P<names>.+)")
+SIGN_OFF_NAME_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b)\s*")
 
 
 class Blog(models.Model):
@@ -408,6 +412,17 @@ class Post(models.Model):
     def byline(self):
         """“Ann”, “Ann and Bob”, “Ann, Bob and Cy”."""
         return get_text_list([author.name for author in self.byline_authors], "and")
+
+    @property
+    def body_ends_with_sign_off(self):
+        """True when the body's last line signs it off with names from the byline
+        (“— Ann Smith”, “-- Ann Smith”), so the page does not add the sign-off again."""
+        match = SIGN_OFF.fullmatch(self.body.strip().rsplit("\n", 1)[-1].strip())
+        if not match:
+            return False
+        names = SIGN_OFF_NAME_SEPARATORS.split(match["names"].rstrip(". "))
+        names = {name.casefold() for name in names}
+        return names <= {author.name.casefold() for author in self.byline_authors}
 
     @property
     def was_updated(self):

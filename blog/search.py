@@ -6,6 +6,7 @@ build the very same expression for the index to be used (tests/test_search.py ch
 
 import html
 import re
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
@@ -22,6 +23,10 @@ MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 240
 # Markers the database puts around matches; escaped text cannot contain them.
 MARK_START, MARK_END = "\ue000", "\ue001"
+MAX_TERMS = 10
+# A term of the websearch syntax: -optional, then a "quoted phrase" (closing quote optional)
+# or a word.
+TERM = re.compile(r'(-?)(?:"([^"]*)"?|([^\s"]+))')
 
 
 def clean_query(text):
@@ -43,8 +48,9 @@ def search_vector():
 def search_posts(text):
     """Published posts matching the query, best first, each with a `snippet` to show.
 
-    PostgreSQL reads the websearch syntax ("a phrase", -excluded, or); other databases
-    find posts containing every word and none of the -excluded ones.
+    Both read the websearch syntax ("a phrase", -excluded, or). PostgreSQL stems words and
+    ranks; other databases match words from their start (flood: floods, flooding; rain never
+    finds training) and do not rank.
     """
     posts = Post.objects.published().for_listing()
     if connection.vendor == "postgresql":
@@ -122,33 +128,69 @@ def _postgres_search(posts, text):
     )
 
 
+@dataclass(frozen=True)
+class Term:
+    words: tuple  # one word, or the words of a phrase in order
+    is_excluded: bool
+
+    @property
+    def pattern(self):
+        """A regular expression (Python's, which SQLite runs) for the words in order, each a
+        whole word or the start of one."""
+        return r"\W+".join(_word_pattern(word) for word in self.words)
+
+
+def parse_query(text):
+    """The query as PostgreSQL's websearch syntax reads it: alternatives (split by "or", in
+    any case), each a list of Terms that must all match. Alternatives with nothing but
+    excluded terms are left out."""
+    alternatives = [[]]
+    for minus, phrase, word in TERM.findall(text):
+        if not minus and word.lower() == "or":
+            if alternatives[-1]:
+                alternatives.append([])
+            continue
+        words = tuple(re.findall(r"\w+", phrase or word))
+        if words and sum(map(len, alternatives)) < MAX_TERMS:
+            alternatives[-1].append(Term(words, is_excluded=bool(minus)))
+    return [terms for terms in alternatives if any(not term.is_excluded for term in terms)]
+
+
 def _fallback_search(posts, text):
-    words = _words(text)
-    if not [word for word in words if not word.startswith("-")]:
-        return posts.none()
-    for word in words:
-        excluded = word.startswith("-")
-        word = word.removeprefix("-")
-        matches = (
-            Q(headline__icontains=word)
-            | Q(standfirst__icontains=word)
-            | Q(body__icontains=word)
-            | Q(search_names__icontains=word)
-        )
-        posts = posts.exclude(matches) if excluded else posts.filter(matches)
-    return posts
+    found = Q()
+    for terms in parse_query(text):
+        alternative = Q()
+        for term in terms:
+            matches = (
+                Q(headline__iregex=term.pattern)
+                | Q(standfirst__iregex=term.pattern)
+                | Q(body__iregex=term.pattern)
+                | Q(search_names__iregex=term.pattern)
+            )
+            alternative &= ~matches if term.is_excluded else matches
+        found |= alternative
+    return posts.filter(found) if found else posts.none()
 
 
-def _words(text):
-    return [word for word in re.split(r"[\s\"']+", text) if word.strip("-")][:10]
+def _word_pattern(word):
+    # \b and \w follow Unicode: "tude" is not the start of a word in "étude".
+    return rf"\b{re.escape(word)}\w*"
 
 
 def _words_pattern(text):
-    """A regular expression for the query's words, longest first; None without words."""
-    words = [re.escape(word) for word in _words(text) if not word.startswith("-")]
+    """A regular expression for the whole words the query looks for (-excluded ones left out);
+    None without words."""
+    words = {
+        word
+        for terms in parse_query(text)
+        for term in terms
+        if not term.is_excluded
+        for word in term.words
+    }
     if not words:
         return None
-    return re.compile("|".join(sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    ordered = sorted(words, key=lambda word: (-len(word), word))
+    return re.compile("|".join(map(_word_pattern, ordered)), re.IGNORECASE)
 
 
 def _mark(pattern, text):

@@ -1,6 +1,9 @@
 from django.contrib.sitemaps import views as sitemap_views
+from django.templatetags.static import static
 from django.urls import path, register_converter
+from django.utils.functional import lazy
 from django.views.decorators.http import conditional_page
+from django.views.generic import RedirectView
 
 from pagecache.pages import cache_page_for_readers as cached
 
@@ -23,7 +26,7 @@ register_converter(FeedFormatConverter, "feed_format")
 app_name = "blog"
 
 urlpatterns = [
-    path("", cached(views.PostListView.as_view()), name="post_list"),
+    path("", cached(views.HomeView.as_view()), name="post_list"),
     path("search/", views.search, name="search"),
     path("archive/", cached(views.archive_index), name="archive_index"),
     path("archive/<int:year>/", cached(views.ArchiveView.as_view()), name="archive_year"),
@@ -80,5 +83,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page links.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.ico")), name="favicon"),
     path("preview/<slug:token>/", views.post_preview, name="post_preview"),
 ]

@@ -16,7 +16,7 @@ from taggit.models import Tag
 from .models import Author, Blog, OldSlug, Post, PostRedirect, PreviewLink
 from .pagination import WindowPaginator
 from .search import add_snippets, clean_query, search_posts
-from .site_state import LATEST_SHOWN, newest_posts
+from .site_state import LATEST_SHOWN, newest_posts, site_state
 
 
 class Moved(Http404):
@@ -71,6 +71,22 @@ class PostListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["posts"] = Post.objects.filter(pk__in=context["object_list"]).for_cards()
+        return context
+
+
+class HomeView(PostListView):
+    """The front page: on its first page the newest post leads, large, above the cards;
+    when that is the post the breaking-news banner already shows, the next one leads."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if context["page_obj"].number == 1:
+            # The banner reads the same memo, so this costs no query.
+            breaking = site_state(self.request).breaking_post
+            posts = list(context["posts"])
+            lead = next((post for post in posts if post != breaking), None)
+            context["lead"] = lead
+            context["posts"] = [post for post in posts if post is not lead]
         return context
 
 

@@ -42,7 +42,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "taggit",
+    # django-taggit, named “Tags” in the admin.
+    "blog.apps.TagsConfig",
     "axes",
     "csp",
     "ops",
@@ -52,6 +53,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so no HEAD response leaves with a body, whichever middleware answered it.
+    "ops.headers.HeadResponseMiddleware",
     "ops.logs.RequestLogMiddleware",
     # Load balancer probes answer before host checks, sessions and URL routing.
     "ops.health.HealthCheckMiddleware",
@@ -203,12 +206,16 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
+# For `make run`: static files served from static/ as they are, edits seen on the next
+# request, no collectstatic. Off in production, where hashed, compressed copies are served.
+NEWSROOM_STATIC_FROM_SOURCE = env_bool("NEWSROOM_STATIC_FROM_SOURCE", DEBUG)
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = NEWSROOM_STATIC_FROM_SOURCE
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
+            if NEWSROOM_STATIC_FROM_SOURCE
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
@@ -217,6 +224,10 @@ STORAGES = {
 # Serve uploads from this process when no proxy or object store is in front of it.
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", DEBUG)
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
+# Commas separate tags, so “Kestrel Bay” is one tag (blog/tags.py); case does not make a new one.
+TAGGIT_TAGS_FROM_STRING = "blog.tags.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "blog.tags.tags_to_string"
+TAGGIT_CASE_INSENSITIVE = True
 # Uploaded photos larger than these are refused (decompression bombs, runaway files).
 NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("NEWSROOM_MAX_IMAGE_PIXELS", 40_000_000))
 NEWSROOM_MAX_UPLOAD_BYTES = int(os.environ.get("NEWSROOM_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
@@ -270,12 +281,19 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "ops.proxy.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The lock page: 429 with Retry-After, in the site's look.
+AXES_LOCKOUT_CALLABLE = "ops.errors.login_locked_out"
+# After logging in without a safe `next` address (the only login is the admin's).
+LOGIN_REDIRECT_URL = "admin:index"
 
 # JSON lines on stdout: one a request (ops.logs.RequestLogMiddleware), errors with tracebacks.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "ops.logs.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "ops.logs.RequestIdFilter"},
+        "warning_without_traceback": {"()": "ops.logs.WarningWithoutTraceback"},
+    },
     "formatters": {"json": {"()": "ops.logs.JsonFormatter"}},
     "handlers": {
         "stdout": {
@@ -291,5 +309,15 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # Requests refused with 400 before any view runs: one WARNING line each, no traceback.
+        **{
+            f"django.security.{name}": {"filters": ["warning_without_traceback"]}
+            for name in (
+                "DisallowedHost",
+                "RequestDataTooBig",
+                "TooManyFieldsSent",
+                "TooManyFilesSent",
+            )
+        },
     },
 }

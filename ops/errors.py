@@ -1,9 +1,11 @@
 import logging
 import sys
 
+from axes.helpers import get_cool_off
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -26,5 +28,17 @@ def server_error(request):
     response = HttpResponse(content, status=status)
     if database_down:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def login_locked_out(request, original_response, credentials):
+    """django-axes' answer to a login while locked out (AXES_LOCKOUT_CALLABLE): 429 with
+    Retry-After, the cool-off in seconds, which each attempt meanwhile starts again."""
+    cool_off = get_cool_off(request)
+    minutes = round(cool_off.total_seconds() / 60) if cool_off else None
+    response = render(request, "429.html", {"minutes": minutes}, status=429)
+    if cool_off:
+        response["Retry-After"] = str(int(cool_off.total_seconds()))
     response["Cache-Control"] = "no-store"
     return response

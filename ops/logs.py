@@ -35,6 +35,17 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class WarningWithoutTraceback(logging.Filter):
+    """Makes a record a WARNING without its traceback: for requests Django refuses with 400
+    (a host not served, a body or form too big), which say nothing about our code and would
+    otherwise flood the log with tracebacks at ERROR."""
+
+    def filter(self, record):
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = record.exc_text = None
+        return True
+
+
 class RequestLogMiddleware:
     """Gives each request an id (from X-Request-ID or new), returns it in the response and
     logs method, path, status and duration when the response is ready."""

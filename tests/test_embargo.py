@@ -70,7 +70,7 @@ class EmbargoTests(TestCase):
             unpublish_at=timezone.now() + timedelta(minutes=5)
         )
         self.live.refresh_from_db()
-        self.assertContains(self.client.get("/"), "Yesterday&#x27;s news")
+        self.assertContains(self.client.get("/"), "Yesterday’s news")
         with mock.patch("django.utils.timezone.now", return_value=self.live.unpublish_at):
             self.assertFalse(self.live.is_published)
             self.assertTrue(self.live.is_taken_down)
@@ -121,7 +121,11 @@ class EmbargoTests(TestCase):
         url = reverse("admin:blog_post_changelist")
         response = self.client.get(url, {"state": "scheduled"})
         self.assertContains(response, "Embargoed scoop")
-        self.assertContains(response, '<td class="field-state">Scheduled</td>', html=True)
+        self.assertContains(
+            response,
+            '<td class="field-state">Scheduled <span class="breaking-flag">Breaking</span></td>',
+            html=True,
+        )
         self.assertNotContains(response, "Yesterday&#x27;s news")
         live = self.client.get(url, {"state": "live"})
         self.assertContains(live, "Yesterday&#x27;s news")

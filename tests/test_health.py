@@ -60,9 +60,3 @@ class DatabaseOutageTests(TestCase):
         ):
             response = self.client.get(self.post.get_absolute_url())
         self.assertContains(response, "Something went wrong", status_code=500)
-
-    def test_not_found_page_is_styled_and_runs_no_queries(self):
-        with self.assertNumQueries(0):
-            response = self.client.get("/no/such/page/")
-        self.assertContains(response, "Page not found", status_code=404)
-        self.assertContains(response, "site.css", status_code=404)

@@ -2,7 +2,7 @@ import json
 import logging
 import sys
 
-from django.test import Client, TestCase
+from django.test import Client, TestCase, override_settings
 
 from ops.logs import JsonFormatter, RequestIdFilter
 
@@ -55,3 +55,41 @@ class RequestLogTests(TestCase):
         data = json.loads(JsonFormatter().format(record))
         self.assertEqual(data["levelname"], "ERROR")
         self.assertIn("ValueError: boom", data["exc_info"])
+
+
+class RejectedRequestLogTests(TestCase):
+    """Requests Django refuses with 400 (a host not served, a body or form too big) log one
+    WARNING line each, without a traceback, so a scan cannot flood the log."""
+
+    def rejected(self, logger, send):
+        with self.assertLogs(logger, "INFO") as logs:
+            response = send()
+        self.assertEqual(response.status_code, 400)
+        (record,) = logs.records
+        self.assertEqual(record.levelname, "WARNING")
+        self.assertIsNone(record.exc_info)
+        line = JsonFormatter().format(record)
+        self.assertNotIn("Traceback", line)
+        self.assertEqual(len(line.splitlines()), 1)
+        return json.loads(line)
+
+    def test_a_host_not_served(self):
+        data = self.rejected(
+            "django.security.DisallowedHost",
+            lambda: self.client.get("/", headers={"host": "evil.example"}),
+        )
+        self.assertIn("evil.example", data["message"])
+        self.assertEqual(data["levelname"], "WARNING")
+
+    @override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=100)
+    def test_a_body_too_big(self):
+        self.rejected(
+            "django.security.RequestDataTooBig",
+            lambda: self.client.post("/admin/login/", {"username": "x" * 200}),
+        )
+
+    def test_a_form_with_too_many_fields(self):
+        self.rejected(
+            "django.security.TooManyFieldsSent",
+            lambda: self.client.get("/search/?" + "q=x&" * 1001),
+        )

@@ -178,6 +178,69 @@ class SearchTests(TestCase):
         self.assertLessEqual(before, 8)
 
 
+class SearchSyntaxTests(TestCase):
+    """What the search help promises ("a phrase", -excluded, or), and whole-word matches, on
+    any database."""
+
+    @classmethod
+    def setUpTestData(cls):
+        blog = make_blog()
+        make_post(blog=blog, headline="Tide report", body="A storm surge is expected tonight.")
+        make_post(blog=blog, headline="Weather", body="A surge in prices after the storm.")
+        make_post(blog=blog, headline="Flood warning", body="Rivers are high.")
+        make_post(blog=blog, headline="Training day", body="Coaches met at the drain.")
+        make_post(
+            blog=blog,
+            headline="Rain stops training",
+            standfirst="Heavy rain in Zürich.",
+            body="The pitch was under water.",
+        )
+        make_post(blog=blog, headline="Étude on glaciers", body="Ice is melting.")
+
+    def headlines(self, query):
+        response = self.client.get("/search/", {"q": query})
+        return sorted(post.headline for post in response.context["page_obj"])
+
+    def marked(self, query):
+        response = self.client.get("/search/", {"q": query})
+        return [
+            (str(post.marked_headline), str(post.snippet)) for post in response.context["page_obj"]
+        ]
+
+    def test_or_between_words_finds_posts_with_either(self):
+        for query in ["storm or flood", "storm OR flood", "storm Or flood"]:
+            with self.subTest(query=query):
+                self.assertEqual(self.headlines(query), ["Flood warning", "Tide report", "Weather"])
+        self.assertEqual(self.headlines("tide surge or rivers"), ["Flood warning", "Tide report"])
+
+    def test_a_quoted_phrase_matches_its_words_in_order(self):
+        self.assertEqual(self.headlines('"storm surge"'), ["Tide report"])
+        self.assertEqual(self.headlines("storm surge"), ["Tide report", "Weather"])
+        self.assertEqual(self.headlines('"surge storm"'), [])
+
+    def test_excluded_words_and_phrases_leave_posts_out(self):
+        self.assertEqual(self.headlines("surge -prices"), ["Tide report"])
+        self.assertEqual(self.headlines('storm -"storm surge"'), ["Weather"])
+        self.assertEqual(self.headlines("flood or surge -prices"), ["Flood warning", "Tide report"])
+
+    def test_a_word_does_not_match_inside_another_word(self):
+        self.assertEqual(self.headlines("rain"), ["Rain stops training"])
+        self.assertEqual(self.headlines("tude"), [])
+
+    def test_only_whole_words_are_marked(self):
+        [(headline, snippet)] = self.marked("rain")
+        self.assertEqual(headline, "<mark>Rain</mark> stops training")
+        self.assertIn("Heavy <mark>rain</mark> in Zürich.", snippet)
+
+    def test_words_with_accents_match_and_are_marked_whole_in_any_case(self):
+        [(headline, _)] = self.marked("étude")
+        self.assertEqual(headline, "<mark>Étude</mark> on glaciers")
+        [(headline, _)] = self.marked("glaciers or tude")
+        self.assertEqual(headline, "Étude on <mark>glaciers</mark>")
+        [(_, snippet)] = self.marked("zürich")
+        self.assertIn("Heavy rain in <mark>Zürich</mark>.", snippet)
+
+
 class SearchNamesTests(TestCase):
     """Author and tag names are searchable, and stay right when they change."""
 

@@ -84,6 +84,31 @@ class LoginThrottleTests(TestCase):
         response = self.client.post(url, {"username": "boss", "password": "right-password-123"})
         self.assertEqual(response.status_code, 429)
 
+    @override_settings(AXES_FAILURE_LIMIT=1)
+    def test_the_lock_page_says_when_to_try_again_in_the_look_of_the_site(self):
+        with self.assertLogs("axes", "WARNING"):
+            response = self.client.post(
+                reverse("admin:login"), {"username": "boss", "password": "wrong"}
+            )
+        self.assertEqual(response.status_code, 429)
+        self.assertEqual(response["Retry-After"], "900")  # NEWSROOM_LOGIN_COOLOFF_MINUTES
+        self.assertIn("no-store", response["Cache-Control"])
+        for html in [
+            '<html lang="en-gb">',
+            'href="#main">Skip to main content</a>',
+            "css/site.css",
+            "<h1>Too many failed logins</h1>",
+            "15 minutes",
+        ]:
+            self.assertContains(response, html, status_code=429)
+
+    def test_an_unsafe_next_address_after_login_falls_back_to_the_admin_index(self):
+        response = self.client.post(
+            reverse("admin:login") + "?next=https://evil.example/",
+            {"username": "boss", "password": "right-password-123"},
+        )
+        self.assertRedirects(response, reverse("admin:index"))
+
 
 class HostileInputTests(TestCase):
     @classmethod

@@ -1,4 +1,5 @@
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,3 +45,32 @@ class ProductionSettingsTests(SimpleTestCase):
             env=PRODUCTION_ENV,
         )
         self.assertEqual(result.stdout.strip().splitlines()[-1], "False")
+
+
+class MakeRunSettingsTests(SimpleTestCase):
+    def test_make_run_serves_the_site_as_readers_see_it_over_plain_http(self):
+        exports = re.findall(
+            r"(?m)^run: export (\w+) \?= (.*)$", (PROJECT / "Makefile").read_text()
+        )
+        env = {"PATH": os.environ.get("PATH", ""), **dict(exports)}
+        code = (
+            "from django.conf import settings as s; "
+            "print(s.DEBUG, s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, "
+            "s.NEWSROOM_SERVE_MEDIA, s.WHITENOISE_USE_FINDERS, s.WHITENOISE_AUTOREFRESH, "
+            "s.STORAGES['staticfiles']['BACKEND'])"
+        )
+        result = manage("shell", "-c", code, env=env)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        # Debug off: a bad address shows the site's own 404 page, an error its 500 page.
+        self.assertEqual(
+            result.stdout.strip().splitlines()[-1].split(),
+            [
+                "False",  # DEBUG
+                "False",  # SECURE_SSL_REDIRECT
+                "False",  # SESSION_COOKIE_SECURE
+                "True",  # NEWSROOM_SERVE_MEDIA
+                "True",  # WHITENOISE_USE_FINDERS: static/ as it is, no collectstatic
+                "True",  # WHITENOISE_AUTOREFRESH: edits show on the next request
+                "django.contrib.staticfiles.storage.StaticFilesStorage",
+            ],
+        )

@@ -14,6 +14,7 @@ from taggit.models import Tag
 
 from .. import structured_data
 from ..images import large_rendition, renditions
+from ..markup import smarten
 from ..models import Author, Blog, Post
 from ..site_state import site_state
 
@@ -39,6 +40,15 @@ def blog_nav(context):
     return {
         "blogs": site_state(context.get("request")).blogs,
         "current_blog_pk": current_blog.pk if current_blog else None,
+    }
+
+
+@register.inclusion_tag("blog/includes/site_footer.html", takes_context=True)
+def site_footer(context):
+    """The footer: every blog, the archive, search, feeds, sitemap and the copyright line."""
+    return {
+        "blogs": site_state(context.get("request")).blogs,
+        "site_name": settings.NEWSROOM_SITE_NAME,
     }
 
 
@@ -179,3 +189,10 @@ def machine_datetime(value):
     if not value:
         return ""
     return value.replace(microsecond=0).isoformat()
+
+
+@register.filter
+def smartypants(value):
+    """Plain text (a headline, a standfirst) with curly quotes, dashes and ellipses. Not
+    marked safe: the template escapes the result as it would have escaped the text."""
+    return smarten(str(value))

@@ -208,14 +208,7 @@ POSTS = [
         ),
         "authors": ["amara-okafor", "tomas-lindqvist"],
         "tags": ["Elections", "Local Government"],
-        "caption": (
-            "Joanna Pike speaks to supporters after the declaration at Hollins Ford Leisure Centre."
-        ),
-        "credit": "Ines Calder / Newsroom",
-        "alt": (
-            "A woman in a green coat speaks into a microphone on a stage as supporters hold "
-            "placards behind her"
-        ),
+        "illustration": "chart",
         "hours_ago": 1,
     },
     {
@@ -246,12 +239,7 @@ POSTS = [
         ),
         "authors": ["tomas-lindqvist"],
         "tags": ["Elections"],
-        "caption": "Counting staff unseal the first ballot boxes at Hollins Ford Leisure Centre.",
-        "credit": "Ines Calder / Newsroom",
-        "alt": (
-            "Rows of counting staff sit at long tables in a sports hall, sorting ballot papers "
-            "into trays"
-        ),
+        "illustration": "map",
         "hours_ago": 16,
     },
     {
@@ -287,12 +275,7 @@ POSTS = [
         ),
         "authors": ["amara-okafor"],
         "tags": ["Budget", "Parliament", "Housing"],
-        "caption": "Daniel Okonjo-Reyes responds to the budget from the opposition front bench.",
-        "credit": "Marcus Hale / Newsroom",
-        "alt": (
-            "A man in a grey suit gestures while speaking in a crowded debating chamber with green "
-            "benches"
-        ),
+        "illustration": "columns",
         "hours_ago": 44,
     },
     {
@@ -326,14 +309,7 @@ POSTS = [
         ),
         "authors": ["yusuf-demir", "niamh-doyle"],
         "tags": ["Budget", "Parliament", "Housing", "Health"],
-        "caption": (
-            "Finance Minister Helena Marsh holds up the red budget folder outside her office."
-        ),
-        "credit": "Marcus Hale / Newsroom",
-        "alt": (
-            "A woman in a dark suit holds a red folder aloft on a stone doorstep surrounded by "
-            "photographers"
-        ),
+        "illustration": "chart",
         "hours_ago": 81,
     },
     {
@@ -366,9 +342,7 @@ POSTS = [
         ),
         "authors": ["tomas-lindqvist"],
         "tags": ["Housing", "Parliament"],
-        "caption": "New homes under construction on the edge of Eastbridge.",
-        "credit": "Leila Novak / Newsroom",
-        "alt": "Half-built brick houses with scaffolding and a crane against a pale morning sky",
+        "illustration": "skyline",
         "hours_ago": 124,
     },
     {
@@ -402,12 +376,7 @@ POSTS = [
         ),
         "authors": ["tomas-lindqvist"],
         "tags": ["Transport", "Parliament"],
-        "caption": "Engineering work on the Northern Valleys line near Carrick Mere.",
-        "credit": "Owen Prest / Newsroom",
-        "alt": (
-            "Workers in orange high-visibility jackets stand beside a railway track in a wooded "
-            "valley"
-        ),
+        "illustration": "map",
         "hours_ago": 173,
     },
     {
@@ -441,12 +410,7 @@ POSTS = [
         ),
         "authors": ["amara-okafor"],
         "tags": ["Elections", "Education"],
-        "caption": "Pupils take part in a mock election at a secondary school in Port Alder.",
-        "credit": "Sofia Brennan / Newsroom",
-        "alt": (
-            "Teenagers in school uniform queue to post paper ballots into a cardboard box in a "
-            "classroom"
-        ),
+        "illustration": "chart",
         "hours_ago": 226,
     },
     {
@@ -480,11 +444,7 @@ POSTS = [
         ),
         "authors": ["tomas-lindqvist"],
         "tags": ["Parliament"],
-        "caption": "The Cabinet Office building on Chancery Row.",
-        "credit": "Owen Prest / Newsroom",
-        "alt": (
-            "A grand stone government building with columns and a flag flying above the entrance"
-        ),
+        "illustration": "columns",
         "hours_ago": 285,
     },
     {
@@ -516,12 +476,7 @@ POSTS = [
         ),
         "authors": ["amara-okafor"],
         "tags": ["Health", "Parliament"],
-        "caption": "Beatrice Lund arrives at the cabinet office following her appointment.",
-        "credit": "Marcus Hale / Newsroom",
-        "alt": (
-            "A woman with short grey hair walks through a tall black door, smiling and carrying a "
-            "leather bag"
-        ),
+        "illustration": "columns",
         "hours_ago": 348,
     },
     {
@@ -552,12 +507,7 @@ POSTS = [
         ),
         "authors": ["yusuf-demir"],
         "tags": ["Transport", "Local Government", "Budget"],
-        "caption": "A tram crosses the river bridge in Port Alder city centre.",
-        "credit": "Leila Novak / Newsroom",
-        "alt": (
-            "A yellow tram crosses a stone bridge over a wide river with city buildings in the "
-            "background"
-        ),
+        "illustration": "map",
         "hours_ago": 415,
     },
     {
@@ -589,11 +539,7 @@ POSTS = [
         ),
         "authors": ["tomas-lindqvist", "niamh-doyle"],
         "tags": ["Health", "Parliament"],
-        "caption": "An operating theatre at Kestrel Bay General Hospital.",
-        "credit": "Sofia Brennan / Newsroom",
-        "alt": (
-            "An empty, brightly lit operating theatre with surgical lamps and monitors beside a bed"
-        ),
+        "illustration": "chart",
         "hours_ago": 486,
     },
     {
@@ -625,12 +571,7 @@ POSTS = [
         ),
         "authors": ["amara-okafor", "mateo-alvarez"],
         "tags": ["Elections", "Cybersecurity"],
-        "caption": "A polling station sign outside a village hall.",
-        "credit": "Owen Prest / Newsroom",
-        "alt": (
-            "A white sign with black lettering reading Polling Station is tied to iron railings "
-            "outside a brick hall"
-        ),
+        "illustration": "network",
         "hours_ago": 561,
     },
     {
@@ -660,12 +601,7 @@ POSTS = [
         ),
         "authors": ["yusuf-demir"],
         "tags": ["Education", "Budget"],
-        "caption": "Pupils arrive for lessons at a primary school in Eastbridge.",
-        "credit": "Sofia Brennan / Newsroom",
-        "alt": (
-            "Young children with backpacks walk through a school gate while a teacher waves from "
-            "the doorway"
-        ),
+        "illustration": "chart",
         "hours_ago": 639,
     },
     {
@@ -696,9 +632,7 @@ POSTS = [
         ),
         "authors": ["yusuf-demir"],
         "tags": ["Local Government", "Budget"],
-        "caption": "Eastbridge Town Hall, where councillors met to set the budget.",
-        "credit": "Leila Novak / Newsroom",
-        "alt": "A red-brick Victorian town hall with a clock tower under a cloudy sky",
+        "illustration": "skyline",
         "hours_ago": 720,
     },
     {
@@ -733,14 +667,7 @@ POSTS = [
         ),
         "authors": ["newsroom-wire-desk"],
         "tags": ["Elections"],
-        "caption": (
-            "The market square in Hollins Ford, where campaigning is expected to be intense."
-        ),
-        "credit": "Newsroom Wire Desk",
-        "alt": (
-            "A cobbled market square lined with shops and a stone clock tower on an overcast "
-            "afternoon"
-        ),
+        "illustration": "map",
         "hours_ago": 805,
     },
     {
@@ -774,12 +701,7 @@ POSTS = [
         ),
         "authors": ["tomas-lindqvist"],
         "tags": ["Parliament", "Budget", "Housing"],
-        "caption": "The main debating chamber during a quiet moment before the afternoon session.",
-        "credit": "Owen Prest / Newsroom",
-        "alt": (
-            "A long debating chamber with green leather benches and dark wooden panelling, almost "
-            "empty"
-        ),
+        "illustration": "columns",
         "hours_ago": 892,
     },
     {
@@ -812,12 +734,7 @@ POSTS = [
         ),
         "authors": ["callum-reid"],
         "tags": ["Weather", "Transport"],
-        "caption": "Waves break over the harbour wall at Kestrel Bay as the wind picks up.",
-        "credit": "Rafael Mott / Newsroom",
-        "alt": (
-            "Grey waves crash against a stone harbour wall under dark clouds, sending spray high "
-            "into the air"
-        ),
+        "illustration": "storm",
         "hours_ago": 3,
     },
     {
@@ -849,12 +766,7 @@ POSTS = [
         ),
         "authors": ["callum-reid", "niamh-doyle"],
         "tags": ["Weather"],
-        "caption": "Visitors cool off by the lake in Marrow Vale Country Park.",
-        "credit": "Rafael Mott / Newsroom",
-        "alt": (
-            "People sit on the grassy bank of a lake in bright sunshine, some paddling in the "
-            "shallow water"
-        ),
+        "illustration": "hills",
         "hours_ago": 22,
     },
     {
@@ -887,11 +799,7 @@ POSTS = [
         ),
         "authors": ["priya-raman"],
         "tags": ["Energy", "Oceans"],
-        "caption": "Turbines at an existing wind farm off the coast near Wrenhaven.",
-        "credit": "Leila Novak / Newsroom",
-        "alt": (
-            "A row of white wind turbines stands in a calm blue sea stretching towards the horizon"
-        ),
+        "illustration": "turbines",
         "hours_ago": 53,
     },
     {
@@ -924,11 +832,7 @@ POSTS = [
         ),
         "authors": ["priya-raman"],
         "tags": ["Wildlife", "Farming", "Health"],
-        "caption": "Volunteers take water samples from the River Alder near Port Alder.",
-        "credit": "Sofia Brennan / Newsroom",
-        "alt": (
-            "Two people in waders stand in a shallow river holding sample bottles and a clipboard"
-        ),
+        "illustration": "map",
         "hours_ago": 91,
     },
     {
@@ -960,11 +864,7 @@ POSTS = [
         ),
         "authors": ["priya-raman"],
         "tags": ["Oceans", "Wildlife"],
-        "caption": "Divers check young seagrass shoots on the seabed in Wrenhaven Sound.",
-        "credit": "Rafael Mott / Newsroom",
-        "alt": (
-            "A diver hovers above a sandy seabed dotted with short green blades of young seagrass"
-        ),
+        "illustration": "sea",
         "hours_ago": 135,
     },
     {
@@ -998,14 +898,7 @@ POSTS = [
         ),
         "authors": ["priya-raman"],
         "tags": ["Farming", "Weather"],
-        "caption": (
-            "Farmer Alan Breck inspects a trial plot of drought-tolerant wheat near Hollins Ford."
-        ),
-        "credit": "Owen Prest / Newsroom",
-        "alt": (
-            "A man in a flat cap crouches in a field of young green wheat, holding a stem between "
-            "his fingers"
-        ),
+        "illustration": "hills",
         "hours_ago": 186,
     },
     {
@@ -1036,14 +929,7 @@ POSTS = [
         ),
         "authors": ["priya-raman", "yusuf-demir"],
         "tags": ["Energy", "Housing"],
-        "caption": (
-            "An installer fits an air source heat pump outside a terraced house in Eastbridge."
-        ),
-        "credit": "Leila Novak / Newsroom",
-        "alt": (
-            "A man kneels beside a white box-shaped heat pump unit fixed to the outside wall of a "
-            "brick house"
-        ),
+        "illustration": "chart",
         "hours_ago": 241,
     },
     {
@@ -1075,11 +961,7 @@ POSTS = [
         ),
         "authors": ["callum-reid"],
         "tags": ["Wildlife", "Weather"],
-        "caption": "A beaver swims across a pond at the release site in the upper Tallow valley.",
-        "credit": "Rafael Mott / Newsroom",
-        "alt": (
-            "A brown beaver swims through still, dark water, leaving a V-shaped ripple behind it"
-        ),
+        "illustration": "hills",
         "hours_ago": 301,
     },
     {
@@ -1112,12 +994,7 @@ POSTS = [
         ),
         "authors": ["callum-reid", "newsroom-staff"],
         "tags": ["Weather", "Oceans", "Local Government"],
-        "caption": "The new raised promenade and sea wall at Kestrel Bay.",
-        "credit": "Ines Calder / Newsroom",
-        "alt": (
-            "A wide concrete promenade with curved steps leading down to a sandy beach beside a "
-            "calm sea"
-        ),
+        "illustration": "sea",
         "hours_ago": 365,
     },
     {
@@ -1148,11 +1025,7 @@ POSTS = [
         ),
         "authors": ["yusuf-demir"],
         "tags": ["Transport", "Energy", "Health"],
-        "caption": "One of the first electric buses on route 12 in Port Alder.",
-        "credit": "Leila Novak / Newsroom",
-        "alt": (
-            "A green single-decker bus with a charging port on its side waits at a city bus stop"
-        ),
+        "illustration": "skyline",
         "hours_ago": 433,
     },
     {
@@ -1185,12 +1058,7 @@ POSTS = [
         ),
         "authors": ["priya-raman"],
         "tags": ["Oceans", "Wildlife"],
-        "caption": "A diver swims through a kelp forest off Carrow Point.",
-        "credit": "Rafael Mott / Newsroom",
-        "alt": (
-            "Tall golden-brown kelp fronds sway in green water as sunlight filters down from the "
-            "surface"
-        ),
+        "illustration": "sea",
         "hours_ago": 504,
     },
     {
@@ -1222,12 +1090,7 @@ POSTS = [
         ),
         "authors": ["niamh-doyle"],
         "tags": ["Health", "Education", "Transport"],
-        "caption": "Children walk to school past a busy road in Eastbridge.",
-        "credit": "Sofia Brennan / Newsroom",
-        "alt": (
-            "A line of children in coats walks along a pavement beside slow-moving traffic on a "
-            "busy street"
-        ),
+        "illustration": "chart",
         "hours_ago": 580,
     },
     {
@@ -1257,12 +1120,7 @@ POSTS = [
         ),
         "authors": ["newsroom-wire-desk"],
         "tags": ["Weather", "Wildlife"],
-        "caption": "Firefighters beat out flames on moorland above the Tallow valley last spring.",
-        "credit": "Newsroom Wire Desk",
-        "alt": (
-            "Firefighters in yellow helmets use beaters on a smouldering patch of brown heather on "
-            "a hillside"
-        ),
+        "illustration": "hills",
         "hours_ago": 659,
     },
     {
@@ -1292,12 +1150,7 @@ POSTS = [
         ),
         "authors": ["priya-raman"],
         "tags": ["Energy", "Local Government"],
-        "caption": "Members of the Tallow Sun co-operative at their solar farm near Hollins Ford.",
-        "credit": "Owen Prest / Newsroom",
-        "alt": (
-            "A group of smiling people stand in front of rows of solar panels in a field on a "
-            "sunny day"
-        ),
+        "illustration": "turbines",
         "hours_ago": 741,
     },
     {
@@ -1327,12 +1180,7 @@ POSTS = [
         ),
         "authors": ["callum-reid"],
         "tags": ["Wildlife", "Weather"],
-        "caption": "A swallow perches on a fence wire near Marrow Vale.",
-        "credit": "Rafael Mott / Newsroom",
-        "alt": (
-            "A small bird with a forked tail and rusty red throat perches on a wire against a blue "
-            "sky"
-        ),
+        "illustration": "hills",
         "hours_ago": 826,
     },
     {
@@ -1367,12 +1215,7 @@ POSTS = [
         ),
         "authors": ["priya-raman", "newsroom-wire-desk"],
         "tags": ["Energy", "Weather"],
-        "caption": "Delegates arrive at the conference centre in Talsund for the opening session.",
-        "credit": "Newsroom Wire Desk",
-        "alt": (
-            "People with lanyards walk towards a modern glass conference centre lined with "
-            "national flags"
-        ),
+        "illustration": "skyline",
         "hours_ago": 915,
     },
     {
@@ -1407,13 +1250,7 @@ POSTS = [
         ),
         "authors": ["hana-sato"],
         "tags": ["Artificial Intelligence", "Local Government"],
-        "caption": (
-            "A resident uses the council's new online assistant on a laptop at Eastbridge library."
-        ),
-        "credit": "Sofia Brennan / Newsroom",
-        "alt": (
-            "A woman sits at a library table typing on a laptop showing a chat window on the screen"
-        ),
+        "illustration": "network",
         "hours_ago": 6,
     },
     {
@@ -1447,14 +1284,7 @@ POSTS = [
         ),
         "authors": ["mateo-alvarez"],
         "tags": ["Cybersecurity", "Privacy"],
-        "caption": (
-            "Brightmart says it has informed the data protection regulator about the breach."
-        ),
-        "credit": "Marcus Hale / Newsroom",
-        "alt": (
-            "A smartphone screen shows an online shopping app beside a padlock icon on a wooden "
-            "desk"
-        ),
+        "illustration": "network",
         "hours_ago": 29,
     },
     {
@@ -1487,12 +1317,7 @@ POSTS = [
         ),
         "authors": ["mateo-alvarez", "newsroom-wire-desk"],
         "tags": ["Space", "Start-ups"],
-        "caption": "The Skylark rocket lifts off from Northreach Spaceport at dawn.",
-        "credit": "Newsroom Wire Desk",
-        "alt": (
-            "A slender white rocket rises on a bright plume of flame above a rocky coastline at "
-            "sunrise"
-        ),
+        "illustration": "map",
         "hours_ago": 62,
     },
     {
@@ -1523,12 +1348,7 @@ POSTS = [
         ),
         "authors": ["hana-sato"],
         "tags": ["Start-ups", "Energy", "Transport"],
-        "caption": "Cellcycle co-founders in the company's test facility in Port Alder.",
-        "credit": "Leila Novak / Newsroom",
-        "alt": (
-            "Two young people in lab coats and safety glasses stand beside stacked grey battery "
-            "modules"
-        ),
+        "illustration": "chart",
         "hours_ago": 101,
     },
     {
@@ -1561,12 +1381,7 @@ POSTS = [
         ),
         "authors": ["mateo-alvarez"],
         "tags": ["Privacy", "Artificial Intelligence"],
-        "caption": "A mobile camera van used in a police facial recognition trial in Port Alder.",
-        "credit": "Owen Prest / Newsroom",
-        "alt": (
-            "A white van with cameras mounted on a pole on its roof is parked beside a busy "
-            "shopping street"
-        ),
+        "illustration": "network",
         "hours_ago": 147,
     },
     {
@@ -1599,12 +1414,7 @@ POSTS = [
         ),
         "authors": ["hana-sato"],
         "tags": ["Local Government", "Education"],
-        "caption": "An engineer connects fibre cables at a roadside cabinet in the Tallow valley.",
-        "credit": "Owen Prest / Newsroom",
-        "alt": (
-            "An engineer in a hard hat works on a green street cabinet full of cables beside a "
-            "country lane"
-        ),
+        "illustration": "map",
         "hours_ago": 199,
     },
     {
@@ -1636,12 +1446,7 @@ POSTS = [
         ),
         "authors": ["mateo-alvarez"],
         "tags": ["Cybersecurity", "Health"],
-        "caption": "A hospital corridor at Kestrel Bay General Hospital.",
-        "credit": "Sofia Brennan / Newsroom",
-        "alt": (
-            "A long, quiet hospital corridor with blue signs and a nurse walking away in the "
-            "distance"
-        ),
+        "illustration": "network",
         "hours_ago": 255,
     },
     {
@@ -1673,12 +1478,7 @@ POSTS = [
         ),
         "authors": ["hana-sato", "grace-mensah"],
         "tags": ["Artificial Intelligence", "Heritage"],
-        "caption": "Reel-to-reel tapes in the storage vaults of the national sound archive.",
-        "credit": "Marcus Hale / Newsroom",
-        "alt": (
-            "Shelves stacked with boxes of old reel-to-reel audio tapes, each with a handwritten "
-            "label"
-        ),
+        "illustration": "books",
         "hours_ago": 316,
     },
     {
@@ -1710,12 +1510,7 @@ POSTS = [
         ),
         "authors": ["hana-sato"],
         "tags": ["Transport", "Artificial Intelligence"],
-        "caption": "The driverless shuttle at its stop outside Carrick railway station.",
-        "credit": "Leila Novak / Newsroom",
-        "alt": (
-            "A small white boxy electric minibus with large windows waits at a bus stop outside a "
-            "station"
-        ),
+        "illustration": "skyline",
         "hours_ago": 381,
     },
     {
@@ -1747,14 +1542,7 @@ POSTS = [
         ),
         "authors": ["mateo-alvarez"],
         "tags": ["Cybersecurity", "Privacy"],
-        "caption": (
-            "An example of a fake parcel delivery text message reported to the fraud centre."
-        ),
-        "credit": "Marcus Hale / Newsroom",
-        "alt": (
-            "A close-up of a phone screen showing a text message about a missed parcel delivery "
-            "with a link"
-        ),
+        "illustration": "network",
         "hours_ago": 450,
     },
     {
@@ -1787,15 +1575,7 @@ POSTS = [
         ),
         "authors": ["hana-sato"],
         "tags": ["Education", "Start-ups"],
-        "caption": (
-            "A researcher adjusts equipment inside the cooling system of a quantum computer at "
-            "Carrick."
-        ),
-        "credit": "Marcus Hale / Newsroom",
-        "alt": (
-            "A golden chandelier-like structure of wires and tubes hangs inside an open metal "
-            "cylinder"
-        ),
+        "illustration": "network",
         "hours_ago": 523,
     },
     {
@@ -1825,12 +1605,7 @@ POSTS = [
         ),
         "authors": ["niamh-doyle"],
         "tags": ["Start-ups", "Education"],
-        "caption": "Developers test a new game at a studio in Port Alder.",
-        "credit": "Leila Novak / Newsroom",
-        "alt": (
-            "Several people sit at desks with large monitors showing colourful game scenes in an "
-            "open-plan office"
-        ),
+        "illustration": "chart",
         "hours_ago": 599,
     },
     {
@@ -1860,12 +1635,7 @@ POSTS = [
         ),
         "authors": ["mateo-alvarez", "tomas-lindqvist"],
         "tags": ["Privacy", "Parliament"],
-        "caption": "A mock-up of the proposed digital identity app shown at a government briefing.",
-        "credit": "Owen Prest / Newsroom",
-        "alt": (
-            "A hand holds a smartphone showing a simple app screen with a photo placeholder and a "
-            "green tick"
-        ),
+        "illustration": "network",
         "hours_ago": 679,
     },
     {
@@ -1897,14 +1667,7 @@ POSTS = [
         ),
         "authors": ["mateo-alvarez"],
         "tags": ["Space", "Education"],
-        "caption": (
-            "Students test their lunar rover in a sandpit designed to mimic the Moon's surface."
-        ),
-        "credit": "Sofia Brennan / Newsroom",
-        "alt": (
-            "A small four-wheeled robot with solar panels drives across grey sand while students "
-            "watch"
-        ),
+        "illustration": "map",
         "hours_ago": 762,
     },
     {
@@ -1937,14 +1700,7 @@ POSTS = [
         ),
         "authors": ["hana-sato"],
         "tags": ["Parliament", "Start-ups"],
-        "caption": (
-            "A technician replaces the battery of a smartphone at a repair shop in Eastbridge."
-        ),
-        "credit": "Leila Novak / Newsroom",
-        "alt": (
-            "Hands in blue gloves use a tiny screwdriver on an open smartphone on a workbench "
-            "under a lamp"
-        ),
+        "illustration": "network",
         "hours_ago": 848,
     },
     {
@@ -1978,15 +1734,7 @@ POSTS = [
         ),
         "authors": ["niamh-doyle"],
         "tags": ["Education", "Health"],
-        "caption": (
-            "Phones are placed in a locked pouch at the start of the school day at a school in "
-            "Carrick."
-        ),
-        "credit": "Sofia Brennan / Newsroom",
-        "alt": (
-            "A teenager slides a mobile phone into a grey fabric pouch held by a teacher at a "
-            "classroom door"
-        ),
+        "illustration": "chart",
         "hours_ago": 937,
     },
     {
@@ -2016,14 +1764,7 @@ POSTS = [
         ),
         "authors": ["felix-brandt"],
         "tags": ["Film"],
-        "caption": (
-            "Cast members of The Long Tide arrive for the opening night premiere in Port Alder."
-        ),
-        "credit": "Ines Calder / Newsroom",
-        "alt": (
-            "A group of people in evening wear pose on a red carpet in front of a festival "
-            "backdrop at night"
-        ),
+        "illustration": "stage",
         "hours_ago": 11,
     },
     {
@@ -2055,12 +1796,7 @@ POSTS = [
         ),
         "authors": ["grace-mensah"],
         "tags": ["Books"],
-        "caption": "The six shortlisted novels on display at a bookshop in Carrick.",
-        "credit": "Marcus Hale / Newsroom",
-        "alt": (
-            "Six hardback novels with colourful covers are arranged on a wooden table in a "
-            "bookshop window"
-        ),
+        "illustration": "books",
         "hours_ago": 37,
     },
     {
@@ -2090,12 +1826,7 @@ POSTS = [
         ),
         "authors": ["grace-mensah", "yusuf-demir"],
         "tags": ["Budget", "Theatre", "Music"],
-        "caption": "An audience fills the Grand Theatre in Carrick before a performance.",
-        "credit": "Owen Prest / Newsroom",
-        "alt": (
-            "Rows of red theatre seats filled with people beneath an ornate balcony and a painted "
-            "ceiling"
-        ),
+        "illustration": "chart",
         "hours_ago": 71,
     },
     {
@@ -2124,12 +1855,7 @@ POSTS = [
         ),
         "authors": ["felix-brandt"],
         "tags": ["Theatre"],
-        "caption": "A scene from the rehearsals of The Lighthouse Keepers at the Grand Theatre.",
-        "credit": "Sofia Brennan / Newsroom",
-        "alt": (
-            "Two actors in heavy wool jumpers stand on a stage set built like the inside of a "
-            "lighthouse"
-        ),
+        "illustration": "stage",
         "hours_ago": 112,
     },
     {
@@ -2161,12 +1887,7 @@ POSTS = [
         ),
         "authors": ["grace-mensah"],
         "tags": ["Heritage", "Visual Arts"],
-        "caption": "One of the carved panels in the National Museum's storage facility.",
-        "credit": "Marcus Hale / Newsroom",
-        "alt": (
-            "A tall dark wooden panel carved with interlocking figures and spirals, lit against a "
-            "grey wall"
-        ),
+        "illustration": "columns",
         "hours_ago": 160,
     },
     {
@@ -2197,14 +1918,7 @@ POSTS = [
         ),
         "authors": ["felix-brandt"],
         "tags": ["Music", "Local Government"],
-        "caption": (
-            "Musicians from the Northern Symphony Orchestra rehearse on a bandstand in Marrow Vale."
-        ),
-        "credit": "Ines Calder / Newsroom",
-        "alt": (
-            "Violinists and cellists in casual clothes play on a painted Victorian bandstand "
-            "surrounded by trees"
-        ),
+        "illustration": "stage",
         "hours_ago": 213,
     },
     {
@@ -2236,14 +1950,7 @@ POSTS = [
         ),
         "authors": ["grace-mensah", "newsroom-staff"],
         "tags": ["Visual Arts", "Local Government"],
-        "caption": (
-            "An artist works on a mural of a heron on the side of a former bank in Eastbridge."
-        ),
-        "credit": "Leila Novak / Newsroom",
-        "alt": (
-            "A woman on a scissor lift paints a huge blue and white heron on a brick wall above a "
-            "street"
-        ),
+        "illustration": "skyline",
         "hours_ago": 270,
     },
     {
@@ -2276,15 +1983,7 @@ POSTS = [
         ),
         "authors": ["felix-brandt", "grace-mensah"],
         "tags": ["Music", "Heritage"],
-        "caption": (
-            "A portable tape recorder used by collector Agnes Pollard, now held at the county "
-            "archive."
-        ),
-        "credit": "Marcus Hale / Newsroom",
-        "alt": (
-            "A battered leather-cased tape recorder sits on an archive table beside a stack of "
-            "handwritten notebooks"
-        ),
+        "illustration": "books",
         "hours_ago": 332,
     },
     {
@@ -2315,11 +2014,7 @@ POSTS = [
         ),
         "authors": ["grace-mensah"],
         "tags": ["Books", "Local Government", "Education"],
-        "caption": "Readers browse the shelves at Carrick Central Library.",
-        "credit": "Sofia Brennan / Newsroom",
-        "alt": (
-            "People browse tall wooden bookshelves in a bright library with large arched windows"
-        ),
+        "illustration": "books",
         "hours_ago": 398,
     },
     {
@@ -2352,12 +2047,7 @@ POSTS = [
         ),
         "authors": ["grace-mensah"],
         "tags": ["Books", "Education"],
-        "caption": "The winners of the young poets award at the ceremony in Port Alder.",
-        "credit": "Ines Calder / Newsroom",
-        "alt": (
-            "A group of teenagers holding certificates stands on a stage beneath a banner with a "
-            "quill logo"
-        ),
+        "illustration": "books",
         "hours_ago": 468,
     },
     {
@@ -2389,12 +2079,7 @@ POSTS = [
         ),
         "authors": ["felix-brandt"],
         "tags": ["Film", "Heritage"],
-        "caption": "The restored auditorium of the Regent cinema in Hollins Ford.",
-        "credit": "Owen Prest / Newsroom",
-        "alt": (
-            "A curved Art Deco cinema auditorium with red velvet seats and gold geometric patterns "
-            "on the walls"
-        ),
+        "illustration": "stage",
         "hours_ago": 542,
     },
     {
@@ -2426,12 +2111,7 @@ POSTS = [
         ),
         "authors": ["grace-mensah"],
         "tags": ["Visual Arts", "Heritage"],
-        "caption": "Gallery staff hang Edith Marwood's Evening, Tallow Valley in the main hall.",
-        "credit": "Marcus Hale / Newsroom",
-        "alt": (
-            "Two gallery workers in white gloves lift a large gilt-framed landscape painting onto "
-            "a wall"
-        ),
+        "illustration": "hills",
         "hours_ago": 619,
     },
     {
@@ -2462,12 +2142,7 @@ POSTS = [
         ),
         "authors": ["felix-brandt"],
         "tags": ["Music"],
-        "caption": "A band plays to a packed crowd at the Boiler Room in Carrick.",
-        "credit": "Ines Calder / Newsroom",
-        "alt": (
-            "A guitarist performs on a small stage under coloured lights in front of a crowded "
-            "standing audience"
-        ),
+        "illustration": "stage",
         "hours_ago": 699,
     },
     {
@@ -2498,12 +2173,7 @@ POSTS = [
         ),
         "authors": ["felix-brandt"],
         "tags": ["Theatre", "Heritage"],
-        "caption": "Dancers from Tallow Dance Theatre rehearse their new show, Shuttle.",
-        "credit": "Sofia Brennan / Newsroom",
-        "alt": (
-            "Four dancers in grey clothing leap and turn in a bare rehearsal studio with wooden "
-            "floors"
-        ),
+        "illustration": "stage",
         "hours_ago": 783,
     },
     {
@@ -2534,15 +2204,7 @@ POSTS = [
         ),
         "authors": ["grace-mensah"],
         "tags": ["Books", "Heritage"],
-        "caption": (
-            "The handwritten manuscript of Fenwick's novel, The Harbourmaster, at the county "
-            "record office."
-        ),
-        "credit": "Marcus Hale / Newsroom",
-        "alt": (
-            "Yellowed pages of dense handwriting lie open in an archive box beside a pair of white "
-            "cotton gloves"
-        ),
+        "illustration": "books",
         "hours_ago": 870,
     },
     {
@@ -2574,12 +2236,7 @@ POSTS = [
         ),
         "authors": ["felix-brandt"],
         "tags": ["Music"],
-        "caption": "Crowds at last year's Tallow Fields festival near Marrow Vale.",
-        "credit": "Ines Calder / Newsroom",
-        "alt": (
-            "A large crowd waves their arms in front of an open-air stage at dusk with green hills "
-            "behind"
-        ),
+        "illustration": "stage",
         "hours_ago": 960,
     },
 ]

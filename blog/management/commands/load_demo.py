@@ -15,6 +15,7 @@ from blog.images import make_renditions
 from blog.models import Author, Blog, Byline, Post
 
 from ._demo_content import AUTHORS, BLOGS, POSTS
+from ._demo_illustrations import CREDIT, illustration, illustration_bytes
 
 DEMO_ACCOUNTS = [
     # (username, password, group) — for a local demo only; never load this on a public site.
@@ -22,41 +23,6 @@ DEMO_ACCOUNTS = [
     ("editor", "newsroom-editor", roles.EDITORS),
     ("author", "newsroom-author", roles.AUTHORS),
 ]
-
-
-def lead_image_bytes(seed, size=(1600, 900)):
-    """A made-up landscape: a sky gradient, hills and a sun, different for every seed."""
-    rng = random.Random(seed)
-    width, height = size
-    top = tuple(rng.randint(20, 120) for _ in range(3))
-    bottom = tuple(rng.randint(140, 255) for _ in range(3))
-    image = Image.new("RGB", size)
-    draw = ImageDraw.Draw(image)
-    for y in range(height):
-        mix = y / height
-        draw.line(
-            [(0, y), (width, y)],
-            fill=tuple(round(t + (b - t) * mix) for t, b in zip(top, bottom, strict=True)),
-        )
-    sun_x, sun_y, radius = (
-        rng.randint(200, width - 200),
-        rng.randint(100, 350),
-        rng.randint(50, 110),
-    )
-    draw.ellipse(
-        [sun_x - radius, sun_y - radius, sun_x + radius, sun_y + radius], fill=(255, 230, 160)
-    )
-    for layer in range(3):
-        base = height * (0.55 + 0.13 * layer)
-        points = [(0, height)]
-        for x in range(0, width + 100, 100):
-            points.append((x, base + rng.randint(-60, 60)))
-        points.append((width, height))
-        shade = 30 + 35 * layer
-        draw.polygon(points, fill=(shade, 60 + 30 * layer + rng.randint(0, 40), shade))
-    buffer = BytesIO()
-    image.save(buffer, "JPEG", quality=85)
-    return buffer.getvalue()
 
 
 def author_photo_bytes(name, seed):
@@ -114,21 +80,21 @@ class Command(BaseCommand):
         blog = blogs[data["blog"]]
         if Post.objects.filter(blog=blog, slug=data["slug"]).exists():
             return None
+        alt, caption = illustration(data["illustration"])
         post = Post(
             blog=blog,
             slug=data["slug"],
             headline=data["headline"],
             standfirst=data["standfirst"],
             body=data["body"],
-            lead_image_caption=data["caption"],
-            lead_image_credit=data["credit"],
-            lead_image_alt=data["alt"],
+            lead_image_caption=caption,
+            lead_image_credit=CREDIT,
+            lead_image_alt=alt,
             status=status,
             published_at=published_at,
         )
-        post.lead_image.save(
-            f"{data['slug']}.jpg", ContentFile(lead_image_bytes(data["slug"])), save=False
-        )
+        picture = illustration_bytes(data["illustration"], data["slug"])
+        post.lead_image.save(f"{data['slug']}.jpg", ContentFile(picture), save=False)
         post.save()
         if published_at and published_at < post.updated_at:
             # Back-dated demo posts read as written at their publication time, not updated now.
@@ -147,9 +113,7 @@ class Command(BaseCommand):
         first_blog = BLOGS[0]["slug"]
         first_author = AUTHORS[0]["slug"]
         extra = {
-            "caption": "A quiet street before the count.",
-            "credit": "Newsroom Pictures",
-            "alt": "An empty street at dawn with closed shop fronts",
+            "illustration": "columns",
             "tags": [],
             "authors": [first_author],
             "blog": first_blog,
