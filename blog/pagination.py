@@ -4,7 +4,7 @@ Django's Paginator runs a COUNT(*) on every page to know how many pages there ar
 grows with the table. A page here reads only the ids of its own rows, plus one to know
 whether an older page follows, from an index (the "published" list indexes cover every
 column the query needs, so PostgreSQL answers from the index alone): a page's object_list is
-the ids of its rows, which the view loads as it needs them (blog/cards.py).
+the ids of its rows, which the view then loads (PostListView).
 Pages show "Page N" with newer and older links, not "of M".
 """
 
