@@ -5,7 +5,7 @@ from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpResponseNotAllowed, JsonResponse
+from django.http import FileResponse, Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -18,7 +18,7 @@ from taggit.models import Tag
 
 from .forms import PostAdminForm, SafeImageField
 from .history import differences, version_snapshot, versions_of
-from .images import make_renditions, rendition_name
+from .images import kept_upload, make_renditions, rendition_name
 from .markup import render_markdown
 from .models import (
     Author,
@@ -575,6 +575,11 @@ class PostAdmin(VersionAdmin):
                 self.admin_site.admin_view(self.markdown_preview_view),
                 name="blog_post_markdown_preview",
             ),
+            path(
+                "kept-upload/<str:token>/",
+                self.admin_site.admin_view(self.kept_upload_view),
+                name="blog_post_kept_upload",
+            ),
             *super().get_urls(),
         ]
 
@@ -600,6 +605,19 @@ class PostAdmin(VersionAdmin):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
         return JsonResponse({"html": render_markdown(request.POST.get("body", ""))})
+
+    def kept_upload_view(self, request, token):
+        """The photo a post form sent back with errors keeps (blog.images.keep_upload), for
+        its thumbnail: kept photos are private, as they may be embargoed."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        kept = kept_upload(token)
+        if kept is None:
+            raise Http404("No such photo.")
+        response = FileResponse(kept.open(), content_type=kept.content_type)
+        response["Cache-Control"] = "private, no-store"
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
 
     def _post_or_404(self, request, object_id):
         post = self.get_object(request, unquote(object_id))

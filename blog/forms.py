@@ -3,7 +3,7 @@ from django.contrib.admin.widgets import AdminFileWidget, AdminTextareaWidget
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from taggit.forms import TagWidget
@@ -57,7 +57,7 @@ class KeptImageInput(AdminFileWidget):
             '<label for="{name}-discard">Discard this photo</label></p>{input}</div>',
             name=name,
             token=value.token,
-            address=value.address,
+            address=reverse("admin:blog_post_kept_upload", args=[value.token]),
             filename=value.filename,
             input=super().render(name, None, attrs, renderer),
         )

@@ -22,7 +22,7 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 RENDITION_WIDTHS = (400, 800, 1200, 1600)
 FORMATS = {"webp": ("WEBP", "image/webp"), "jpg": ("JPEG", "image/jpeg")}
 # Cropped renditions: name -> (aspect ratio, widths). The crop keeps the focal point in frame.
-CROPS = {"card": (16 / 9, (400, 800))}
+CROPS = {"card": (16 / 9, (400, 800, 1200))}
 
 # Formats accepted for upload: Pillow's name -> (file extension, MIME type).
 UPLOAD_FORMATS = {
@@ -32,8 +32,8 @@ UPLOAD_FORMATS = {
     "GIF": ("gif", "image/gif"),
 }
 
-# Checked uploads of a form sent back with errors wait here for the next try (keep_upload).
-KEPT_UPLOADS_DIR = "kept-uploads"
+# Checked uploads of a form sent back with errors wait for the next try (keep_upload) in the
+# "kept_uploads" storage, which is not public: PostAdmin.kept_upload_view shows them to staff.
 KEPT_UPLOAD_LIFETIME = timedelta(days=1)
 _KEPT_UPLOAD_SALT = "blog.images.keep_upload"
 
@@ -124,22 +124,23 @@ class KeptUpload:
         return posixpath.basename(self.name).split("-", 1)[1]
 
     @property
-    def address(self):
-        return default_storage.url(self.name)
+    def content_type(self):
+        extension = PurePosixPath(self.name).suffix.lstrip(".")
+        return dict(UPLOAD_FORMATS.values())[extension]
 
     def open(self):
-        return File(default_storage.open(self.name), name=self.filename)
+        return File(storages["kept_uploads"].open(self.name), name=self.filename)
 
     def delete(self):
-        default_storage.delete(self.name)
+        storages["kept_uploads"].delete(self.name)
 
 
 def keep_upload(upload):
     """Store an upload that clean_upload() passed and return a KeptUpload, whose signed token
     a form carries to its next try: browsers never send a file twice. Kept files older than
-    KEPT_UPLOAD_LIFETIME are deleted on the way; their random names keep them unlisted."""
+    KEPT_UPLOAD_LIFETIME are deleted on the way."""
     _delete_expired_uploads()
-    name = default_storage.save(f"{KEPT_UPLOADS_DIR}/{secrets.token_hex(16)}-{upload.name}", upload)
+    name = storages["kept_uploads"].save(f"{secrets.token_hex(16)}-{upload.name}", upload)
     return KeptUpload(name, signing.dumps(name, salt=_KEPT_UPLOAD_SALT))
 
 
@@ -152,17 +153,17 @@ def kept_upload(token):
         name = signing.loads(token, salt=_KEPT_UPLOAD_SALT, max_age=KEPT_UPLOAD_LIFETIME)
     except signing.BadSignature:
         return None
-    return KeptUpload(name, token) if default_storage.exists(name) else None
+    return KeptUpload(name, token) if storages["kept_uploads"].exists(name) else None
 
 
 def _delete_expired_uploads():
-    if not default_storage.exists(KEPT_UPLOADS_DIR):
+    storage = storages["kept_uploads"]
+    if not storage.exists(""):
         return
     expired = timezone.now() - KEPT_UPLOAD_LIFETIME
-    for filename in default_storage.listdir(KEPT_UPLOADS_DIR)[1]:
-        name = f"{KEPT_UPLOADS_DIR}/{filename}"
-        if default_storage.get_modified_time(name) < expired:
-            default_storage.delete(name)
+    for name in storage.listdir("")[1]:
+        if storage.get_modified_time(name) < expired:
+            storage.delete(name)
 
 
 def _without_metadata(image):

@@ -210,8 +210,17 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # request, no collectstatic. Off in production, where hashed, compressed copies are served.
 NEWSROOM_STATIC_FROM_SOURCE = env_bool("NEWSROOM_STATIC_FROM_SOURCE", DEBUG)
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = NEWSROOM_STATIC_FROM_SOURCE
+# Photos of a post form sent back with errors wait here for the next try (blog.images
+# .keep_upload); never under MEDIA_ROOT, which anyone may fetch: the photo may be embargoed.
+NEWSROOM_KEPT_UPLOADS_ROOT = Path(
+    os.environ.get("NEWSROOM_KEPT_UPLOADS_ROOT", BASE_DIR / "kept-uploads")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "kept_uploads": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": NEWSROOM_KEPT_UPLOADS_ROOT},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -11,6 +11,10 @@ def pytest_configure(config):
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        "kept_uploads": {
+            **settings.STORAGES["kept_uploads"],
+            "OPTIONS": {"location": tempfile.mkdtemp(prefix="newsroom-test-kept-uploads-")},
+        },
     }
     settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
     # Inside a TestCase transaction nothing commits, so writes bump no generation (only
@@ -21,6 +25,7 @@ def pytest_configure(config):
 
 def pytest_unconfigure(config):
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    shutil.rmtree(settings.STORAGES["kept_uploads"]["OPTIONS"]["location"], ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

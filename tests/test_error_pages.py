@@ -94,3 +94,13 @@ class ServerErrorPageTests(TestCase):
     @override_settings(LANGUAGE_CODE="cy")
     def test_error_page_is_in_the_site_language(self):
         self.assertContains(self.render(ValueError("bug")), '<html lang="cy">', status_code=500)
+
+
+@override_settings(NEWSROOM_SITE_NAME="Harbour News")
+class BadRequestPageTests(TestCase):
+    def test_a_rejected_host_gets_the_sites_own_name(self):
+        with self.assertLogs("django.security", "WARNING"):
+            response = Client().get("/", headers={"host": "evil.example"})
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, "Harbour News", status_code=400)
+        self.assertNotContains(response, "Newsroom", status_code=400)

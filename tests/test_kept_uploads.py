@@ -1,14 +1,17 @@
 import os
 import re
 import time
+from io import BytesIO
+from pathlib import Path
 
+from django.conf import settings
 from django.core import signing
-from django.core.files.storage import default_storage
-from django.test import TestCase
+from django.core.files.storage import storages
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from PIL import Image
 
-from blog.images import KEPT_UPLOADS_DIR, keep_upload, kept_upload
+from blog.images import keep_upload, kept_upload
 from blog.models import Post
 
 from .builders import change_form, image_upload, make_author, make_blog, make_post, make_user
@@ -25,6 +28,12 @@ PHOTO_CREDITS = {
 def kept_token(response):
     match = re.search(r'name="lead_image-kept" value="([^"]+)"', response.content.decode())
     assert match, "the form carries no kept upload"
+    return match[1]
+
+
+def kept_address(response):
+    match = re.search(r'<div class="kept-upload">.*?<img src="([^"]+)"', response.content.decode())
+    assert match, "the form shows no kept upload"
     return match[1]
 
 
@@ -59,7 +68,9 @@ class KeptUploadTests(TestCase):
         self.assertContains(response, "Not saved yet:")
         self.assertContains(response, "bridge.jpg")
         token = kept_token(response)
-        self.assertContains(response, f"{default_storage.base_url}{KEPT_UPLOADS_DIR}/")
+        self.assertEqual(
+            kept_address(response), reverse("admin:blog_post_kept_upload", args=[token])
+        )
         self.assertFalse(Post.objects.exists())
 
         data = post_form(self.blog, self.author, **PHOTO_CREDITS, **{"lead_image-kept": token})
@@ -139,8 +150,46 @@ class KeptUploadTests(TestCase):
     def test_kept_files_older_than_a_day_are_deleted(self):
         old = keep_upload(image_upload())
         a_day_and_more = time.time() - 25 * 60 * 60
-        os.utime(default_storage.path(old.name), (a_day_and_more, a_day_and_more))
+        os.utime(storages["kept_uploads"].path(old.name), (a_day_and_more, a_day_and_more))
         new = keep_upload(image_upload())
-        self.assertFalse(default_storage.exists(old.name))
+        self.assertFalse(storages["kept_uploads"].exists(old.name))
         self.assertIsNone(kept_upload(old.token))
         self.assertEqual(kept_upload(new.token).name, new.name)
+
+    def test_a_kept_photo_is_not_in_the_public_media_folder(self):
+        response = self.first_try()
+        self.assertNotContains(response, settings.MEDIA_URL)
+        token = kept_token(response)
+        path = Path(storages["kept_uploads"].path(kept_upload(token).name)).resolve()
+        self.assertTrue(path.is_file())
+        self.assertFalse(path.is_relative_to(Path(settings.MEDIA_ROOT).resolve()))
+        with override_settings(ROOT_URLCONF="tests.urls_with_media"):
+            for name in (path.name, f"kept-uploads/{path.name}"):
+                self.assertEqual(self.client.get(f"/media/{name}").status_code, 404)
+
+    def test_the_kept_photo_is_shown_to_staff_who_change_posts(self):
+        address = kept_address(self.first_try())
+        response = self.client.get(address)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Content-Type"], "image/jpeg")
+        self.assertIn("private", response["Cache-Control"])
+        self.assertIn("no-store", response["Cache-Control"])
+        self.assertEqual(response["X-Content-Type-Options"], "nosniff")
+        with Image.open(BytesIO(b"".join(response.streaming_content))) as image:
+            self.assertEqual(image.size, (800, 450))
+        self.client.force_login(make_user("writer", "Authors"))
+        self.assertEqual(self.client.get(address).status_code, 200)
+
+    def test_the_kept_photo_is_hidden_from_everyone_else(self):
+        address = kept_address(self.first_try())
+        self.client.force_login(make_user("visitor"))
+        self.assertEqual(self.client.get(address).status_code, 403)
+        self.client.logout()
+        response = self.client.get(address)
+        self.assertRedirects(response, f"{reverse('admin:login')}?next={address}")
+
+    def test_a_forged_token_shows_no_photo(self):
+        upload = keep_upload(image_upload())
+        for token in (signing.dumps(upload.name, salt="another purpose"), "x" * 40):
+            address = reverse("admin:blog_post_kept_upload", args=[token])
+            self.assertEqual(self.client.get(address).status_code, 404)
