@@ -72,3 +72,11 @@ class DemoContentTests(TestCase):
         for path in ["/", post.blog.get_absolute_url(), post.get_absolute_url()]:
             response = self.client.get(path)
             self.assertContains(response, "Breaking News")
+
+    def test_the_demo_editor_and_author_open_new_posts_under_their_own_bylines(self):
+        for username in ["editor", "author"]:
+            with self.subTest(username=username):
+                profile = Author.objects.get(user__username=username)
+                self.client.force_login(profile.user)
+                form = self.client.get("/admin/blog/post/add/")
+                self.assertContains(form, f'<option value="{profile.pk}" selected>')

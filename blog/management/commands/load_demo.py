@@ -149,8 +149,10 @@ class Command(BaseCommand):
             user.save()
             if group:
                 user.groups.add(Group.objects.get(name=group))
-        author_user = User.objects.get(username="author")
-        first_author = authors[AUTHORS[0]["slug"]]
-        if first_author.user_id is None:
-            first_author.user = author_user
-            first_author.save(update_fields=["user"])
+        # The author and the editor each write under a byline of their own, which a new
+        # post of theirs starts with.
+        for username, data in [("author", AUTHORS[0]), ("editor", AUTHORS[1])]:
+            profile = authors[data["slug"]]
+            if profile.user_id is None:
+                profile.user = User.objects.get(username=username)
+                profile.save(update_fields=["user"])
