@@ -16,9 +16,9 @@ from reversion.admin import VersionAdmin
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
-from .forms import PostAdminForm, SafeImageField
+from .forms import AuthorAdminForm, PostAdminForm, SafeImageField
 from .history import differences, version_snapshot, versions_of
-from .images import kept_upload, make_renditions, rendition_name
+from .images import kept_upload, rendition_name
 from .markup import render_markdown
 from .models import (
     Author,
@@ -77,6 +77,7 @@ class AuthorAdmin(KeepsOldSlugMixin, admin.ModelAdmin):
     search_fields = ["name", "bio"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
+    form = AuthorAdminForm
     formfield_overrides = SAFE_IMAGES
 
     def save_model(self, request, obj, form, change):
@@ -427,9 +428,6 @@ class PostAdmin(VersionAdmin):
                 "everywhere.",
                 messages.INFO,
             )
-        focus_fields = {"lead_image", "lead_image_focus_x", "lead_image_focus_y"}
-        if obj.lead_image and focus_fields & set(form.changed_data):
-            make_renditions(obj.lead_image, focus=(obj.lead_image_focus_x, obj.lead_image_focus_y))
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

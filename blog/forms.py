@@ -1,16 +1,21 @@
+import logging
+
 from django import forms
 from django.contrib.admin.widgets import AdminFileWidget, AdminTextareaWidget
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse, reverse_lazy
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from taggit.forms import TagWidget
 
 from .history import differences, post_snapshot, version_numbered, version_snapshot
-from .images import KeptUpload, clean_upload, keep_upload, kept_upload
+from .images import KeptUpload, clean_upload, keep_upload, kept_upload, make_renditions
 from .models import Post
+from .storage import STORAGE_ERRORS
+
+logger = logging.getLogger(__name__)
 
 
 class SafeImageField(forms.ImageField):
@@ -63,7 +68,41 @@ class KeptImageInput(AdminFileWidget):
         )
 
 
-class PostAdminForm(forms.ModelForm):
+class StoresUploadsFirst:
+    """A model form that stores its new uploads once every check has passed, before the row
+    is saved: when storage is down the form comes back with a message and all that was typed,
+    instead of an error page."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self._errors:
+            return
+        try:
+            self.store_uploads()
+        except STORAGE_ERRORS:
+            logger.exception("Storing the uploads of a %s failed", self.instance._meta.label)
+            self.add_error(
+                None,
+                ValidationError(
+                    "The photo store did not answer, so nothing was saved. Everything you "
+                    "typed is still in the form below: save again in a minute.",
+                    code="storage_unavailable",
+                ),
+            )
+
+    def store_uploads(self):
+        for field in self.instance._meta.concrete_fields:
+            if isinstance(field, models.FileField):
+                file = getattr(self.instance, field.attname)
+                if file and not file._committed:
+                    file.save(file.name, file.file, save=False)
+
+
+class AuthorAdminForm(StoresUploadsFirst, forms.ModelForm):
+    pass
+
+
+class PostAdminForm(StoresUploadsFirst, forms.ModelForm):
     """The post form in the admin (PostAdmin gives it its model and fields), with optimistic
     locking: it carries the post's version from when it was opened, and refuses to save
     over a newer one."""
@@ -157,6 +196,16 @@ class PostAdminForm(forms.ModelForm):
         self.data[f"{name}-kept"] = keep_upload(upload).token
         self.files = self.files.copy()
         del self.files[name]
+
+    def store_uploads(self):
+        """The lead image's renditions are made with it (and again for a new focal point)."""
+        super().store_uploads()
+        focus_fields = {"lead_image", "lead_image_focus_x", "lead_image_focus_y"}
+        if self.instance.lead_image and focus_fields & set(self.changed_data):
+            make_renditions(
+                self.instance.lead_image,
+                focus=(self.instance.lead_image_focus_x, self.instance.lead_image_focus_y),
+            )
 
     def save(self, commit=True):
         kept = self["lead_image"].data if "lead_image" in self.fields else None

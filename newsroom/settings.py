@@ -3,7 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -215,8 +215,46 @@ WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = NEWSROOM_STATIC_FROM_SOURCE
 NEWSROOM_KEPT_UPLOADS_ROOT = Path(
     os.environ.get("NEWSROOM_KEPT_UPLOADS_ROOT", BASE_DIR / "kept-uploads")
 )
+# Uploads and renditions go to an S3-compatible bucket when MEDIA_STORAGE_URL is set
+# (s3://KEY:SECRET@host:port/bucket?region=us-east-1&secure=0), to MEDIA_ROOT otherwise.
+# Public addresses start with DJANGO_MEDIA_URL when it is a full URL (a CDN or media domain).
+MEDIA_STORAGE_URL = os.environ.get("MEDIA_STORAGE_URL", "")
+# Originals only through signed URLs that expire (renditions stay public).
+NEWSROOM_PRIVATE_ORIGINALS = env_bool("NEWSROOM_PRIVATE_ORIGINALS")
+
+
+def s3_media_storage(url, media_url, private_originals=False):
+    """STORAGES["default"] for a bucket named by MEDIA_STORAGE_URL (blog.storage)."""
+    parts = urlsplit(url)
+    if parts.scheme != "s3" or not parts.path.strip("/"):
+        raise ImproperlyConfigured("MEDIA_STORAGE_URL looks like s3://KEY:SECRET@host/bucket")
+    query = dict(parse_qsl(parts.query))
+    scheme = "http" if query.get("secure", "1").lower() in {"0", "false", "no", "off"} else "https"
+    options = {
+        "bucket_name": parts.path.strip("/"),
+        "access_key": unquote(parts.username or ""),
+        "secret_key": unquote(parts.password or ""),
+        "region_name": query.get("region", "us-east-1"),
+        "endpoint_url": f"{scheme}://{parts.netloc.rpartition('@')[2]}" if parts.hostname else None,
+        "addressing_style": query.get("addressing", "path"),
+        "signature_version": "s3v4",
+        "querystring_auth": False,
+        "file_overwrite": False,
+        "private_prefixes": ("lead-images/",) if private_originals else (),
+    }
+    media = urlsplit(media_url)
+    if media.netloc:
+        options["custom_domain"] = media.netloc + media.path.rstrip("/")
+        options["url_protocol"] = f"{media.scheme}:"
+    return {"BACKEND": "blog.storage.MediaStorage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        s3_media_storage(MEDIA_STORAGE_URL, MEDIA_URL, NEWSROOM_PRIVATE_ORIGINALS)
+        if MEDIA_STORAGE_URL
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "kept_uploads": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": NEWSROOM_KEPT_UPLOADS_ROOT},
@@ -264,6 +302,13 @@ X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy: only this origin's scripts, styles and images; no inline code.
 _media = urlsplit(MEDIA_URL)
+if MEDIA_STORAGE_URL and not _media.netloc:
+    # Photos come from the bucket's own address.
+    _media = urlsplit(STORAGES["default"]["OPTIONS"]["endpoint_url"] or "")
+    if not _media.netloc:
+        raise ImproperlyConfigured(
+            "Set DJANGO_MEDIA_URL to the public address of the bucket in MEDIA_STORAGE_URL."
+        )
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'none'"],

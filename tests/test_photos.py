@@ -16,6 +16,7 @@ from blog.images import RENDITION_WIDTHS, clean_upload, crop_box, rendition_name
 from blog.models import Author, Post
 
 from .builders import change_form, image_upload, make_author, make_post, make_user
+from .s3 import S3StorageMixin
 from .test_admin import post_form
 
 
@@ -226,7 +227,7 @@ class PhotoUploadInAdminTests(TestCase):
 
     def assertStored(self, urls):
         for url in urls:
-            name = unquote(url.removeprefix(default_storage.base_url))
+            name = unquote(url.removeprefix(default_storage.url("")))
             self.assertTrue(default_storage.exists(name), url)
 
     def test_a_new_focal_point_gives_the_crops_new_addresses(self):
@@ -248,6 +249,10 @@ class PhotoUploadInAdminTests(TestCase):
             urls = self.srcset_urls(path)
             self.assertTrue(urls, path)
             self.assertStored(urls)
+
+
+class PhotoUploadOnObjectStorageTests(S3StorageMixin, PhotoUploadInAdminTests):
+    """The same uploads and renditions in an S3 bucket (tests/s3.py)."""
 
 
 class RenditionWidthTests(TestCase):

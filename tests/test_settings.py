@@ -31,6 +31,33 @@ class ProductionSettingsTests(SimpleTestCase):
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
         self.assertIn("no issues", result.stdout)
 
+    def test_deploy_check_is_clean_with_photos_in_a_bucket(self):
+        env = {
+            **PRODUCTION_ENV,
+            "MEDIA_STORAGE_URL": "s3://KEY:SECRET@s3.example.net/newsroom-media?region=eu-west-1",
+            "DJANGO_MEDIA_URL": "https://media.example.org/",
+            "NEWSROOM_PRIVATE_ORIGINALS": "1",
+        }
+        result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        result = manage(
+            "shell",
+            "-c",
+            "from django.core.files.storage import default_storage as s;"
+            "from django.conf import settings;"
+            "print(s.url('renditions/a-400.jpg'), s.url('lead-images/a.jpg').split('?')[0],"
+            " 'X-Amz-Signature' in s.url('lead-images/a.jpg'), s.endpoint_url,"
+            " *settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])",
+            env=env,
+        )
+        self.assertEqual(
+            result.stdout.strip().splitlines()[-1],
+            "https://media.example.org/renditions/a-400.jpg "
+            "https://s3.example.net/newsroom-media/lead-images/a.jpg True "
+            "https://s3.example.net 'self' https://media.example.org",
+            result.stderr,
+        )
+
     def test_refuses_to_start_without_a_secret_key_when_debug_is_off(self):
         env = {**PRODUCTION_ENV, "DJANGO_SECRET_KEY": ""}
         result = manage("check", env=env)

@@ -1,3 +1,5 @@
+from urllib.parse import urljoin
+
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.test import TestCase
@@ -8,6 +10,7 @@ from blog.structured_data import LOGO
 
 from .builders import image_upload, make_author, make_blog, make_post
 from .pages import page_head
+from .s3 import S3StorageMixin
 
 
 class PageMetadataTests(TestCase):
@@ -95,10 +98,9 @@ class PostStructuredDataTests(TestCase):
         )  # fmt: skip
         image = article["image"]
         self.assertEqual((image["width"], image["height"]), (1200, 675))
-        self.assertTrue(image["url"].startswith("http://testserver/media/renditions/"))
-        self.assertTrue(
-            default_storage.exists(image["url"].removeprefix("http://testserver/media/"))
-        )
+        media = urljoin("http://testserver/", default_storage.url(""))
+        self.assertTrue(image["url"].startswith(f"{media}renditions/"))
+        self.assertTrue(default_storage.exists(image["url"].removeprefix(media)))
         self.assertEqual(article["datePublished"], self.post.published_at.isoformat())
         self.assertGreaterEqual(article["dateModified"], article["datePublished"])
         publisher = article["publisher"]
@@ -156,6 +158,10 @@ class PostStructuredDataTests(TestCase):
         self.assertNotIn("image", article)
         self.assertEqual(article["author"], [])
         self.assertEqual(head.meta["twitter:card"], ["summary"])
+
+
+class PostStructuredDataOnObjectStorageTests(S3StorageMixin, PostStructuredDataTests):
+    """The same data with photos in an S3 bucket (tests/s3.py)."""
 
 
 class ListingStructuredDataTests(TestCase):
