@@ -202,10 +202,7 @@ class PostAdminForm(StoresUploadsFirst, forms.ModelForm):
         super().store_uploads()
         focus_fields = {"lead_image", "lead_image_focus_x", "lead_image_focus_y"}
         if self.instance.lead_image and focus_fields & set(self.changed_data):
-            make_renditions(
-                self.instance.lead_image,
-                focus=(self.instance.lead_image_focus_x, self.instance.lead_image_focus_y),
-            )
+            make_renditions(self.instance.lead_image, focus=self.instance.lead_image_focus)
 
     def save(self, commit=True):
         kept = self["lead_image"].data if "lead_image" in self.fields else None

@@ -414,6 +414,11 @@ class Post(models.Model):
         return get_text_list([author.name for author in self.byline_authors], "and")
 
     @property
+    def lead_image_focus(self):
+        """The focal point as (across, down) percentages; crops and their names follow it."""
+        return (self.lead_image_focus_x, self.lead_image_focus_y)
+
+    @property
     def body_ends_with_sign_off(self):
         """True when the body's last line signs it off with names from the byline
         (“— Ann Smith”, “-- Ann Smith”), so the page does not add the sign-off again."""

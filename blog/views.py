@@ -81,7 +81,7 @@ class HomeView(PostListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if context["page_obj"].number == 1:
-            # The banner reads the same memo, so this costs no query.
+            # The banner reads the same per-request site state, so this costs no query.
             breaking = site_state(self.request).breaking_post
             posts = list(context["posts"])
             lead = next((post for post in posts if post != breaking), None)

@@ -59,9 +59,8 @@ def lead_picture(post, sizes, loading="lazy", css_class="", crop=None):
     the focal point."""
     if not post.lead_image or not post.lead_image_width:
         return {}
-    focus = (post.lead_image_focus_x, post.lead_image_focus_y)
     sources = renditions(
-        post.lead_image, post.lead_image_width, post.lead_image_height, crop, focus
+        post.lead_image, post.lead_image_width, post.lead_image_height, crop, post.lead_image_focus
     )
     fallback_url, fallback_width, fallback_height = sources[-1][2][-1]
     return {

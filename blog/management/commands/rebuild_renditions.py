@@ -14,9 +14,7 @@ class Command(BaseCommand):
         rebuilt = failed = 0
         for post in posts.iterator():
             try:
-                make_renditions(
-                    post.lead_image, focus=(post.lead_image_focus_x, post.lead_image_focus_y)
-                )
+                make_renditions(post.lead_image, focus=post.lead_image_focus)
             except (OSError, ValueError) as error:
                 failed += 1
                 self.stderr.write(f"Post {post.pk}: {post.lead_image.name}: {error}")
