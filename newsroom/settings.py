@@ -58,8 +58,8 @@ MIDDLEWARE = [
     "ops.logs.RequestLogMiddleware",
     # Load balancer probes answer before host checks, sessions and URL routing.
     "ops.health.HealthCheckMiddleware",
-    # Cache hits for anonymous readers answer here, with the headers the middleware below
-    # added when the page was stored, gzipped or not, or 304.
+    # Stores pages for anonymous readers with the headers the middleware below add; hits are
+    # answered before Django, by pagecache.pages.CachedPagesFirst (newsroom/wsgi.py).
     "pagecache.pages.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "ops.headers.PermissionsPolicyMiddleware",
@@ -204,6 +204,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "/media/")
+# Requests the page cache never looks at: files, the admin, and the probes load balancers poll.
+PAGE_CACHE_SKIPPED_PREFIXES = ("/static/", MEDIA_URL, "/admin/", "/healthz", "/readyz")
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
 # For `make run`: static files served from static/ as they are, edits seen on the next

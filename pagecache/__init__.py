@@ -2,7 +2,8 @@
 
 Its public API is small:
 - ``cache_page_for_readers`` (pagecache.pages): a view's pages may be cached.
-- ``PageCacheMiddleware`` (pagecache.pages): answers hits, stores misses.
+- ``CachedPagesFirst`` (pagecache.pages): WSGI middleware that answers hits before Django.
+- ``PageCacheMiddleware`` (pagecache.pages): stores the pages Django renders.
 - ``bump()`` (pagecache.generation): every page is out of date. Nothing needs to call it:
   every committed write to a table that pages show calls it (pagecache.writes).
 """

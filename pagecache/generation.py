@@ -9,9 +9,12 @@ random, never counted, so an evicted or lost token cannot come back and revive o
 """
 
 import logging
+import os
 import secrets
+import threading
 import time
 
+import redis
 from django.core.cache import caches
 
 logger = logging.getLogger(__name__)
@@ -31,6 +34,10 @@ class Store:
         self.failed = False  # an error was seen: make the kept bumps once the cache answers
 
     def call(self, method, *args, default=None):
+        return self.run(lambda cache: getattr(cache, method)(*args), default)
+
+    def run(self, operation, default=None):
+        """operation(the "pages" cache), or default while the cache is paused or failing."""
         if time.monotonic() < self.paused_until:
             return default
         if self.failed:  # the cache is back: first make the bumps it missed
@@ -39,7 +46,7 @@ class Store:
             if time.monotonic() < self.paused_until:
                 return default
         try:
-            return getattr(caches["pages"], method)(*args)
+            return operation(caches["pages"])
         except Exception:  # Redis errors arrive wrapped in several exception types.
             logger.warning("page cache unavailable; serving uncached", exc_info=True)
             self.paused_until = time.monotonic() + PAUSE_AFTER_ERROR_SECONDS
@@ -53,11 +60,39 @@ FAILED = object()
 
 def current():
     """The current generation token, or None while the page cache is unavailable."""
-    token = store.call("get", KEY)
+    token = store.run(read_token)
     if token is None:
         store.call("add", KEY, secrets.token_hex(8), None)
         token = store.call("get", KEY)
     return token
+
+
+_held = threading.local()
+
+
+def read_token(cache):
+    """The token, read on a Redis connection this thread keeps for it: every page hit asks, and
+    the client's pool and retry wrappers would cost twice the round trip itself. Other caches
+    (local memory in development and tests) are asked the usual way."""
+    if not hasattr(cache, "client"):
+        return cache.get(KEY)
+    held = getattr(_held, "connection", None)
+    if held is None or held[0] is not cache or held[1] != os.getpid():
+        if held is not None and held[1] == os.getpid():
+            held[2].disconnect()
+        pool = cache.client.get_client(write=False).connection_pool
+        held = _held.connection = (cache, os.getpid(), pool.make_connection())
+    connection = held[2]
+    for attempt in (1, 2):  # a connection Redis closed (a restart) is opened again once
+        try:
+            connection.send_command("GET", cache.client.make_key(KEY))
+            value = connection.read_response()
+            break
+        except redis.ConnectionError:
+            connection.disconnect()
+            if attempt == 2:
+                raise
+    return None if value is None else cache.client.decode(value)
 
 
 def bump():

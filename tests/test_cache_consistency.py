@@ -16,7 +16,7 @@ import redis
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, transaction
-from django.test import Client, TestCase, override_settings
+from django.test import TestCase, override_settings
 from django.utils import timezone
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
@@ -36,6 +36,7 @@ from pagecache import release
 from pagecache.pages import memory
 
 from .builders import make_author, make_blog, make_post
+from .readers import ReaderClient
 
 # Short, with characters that need escaping in HTML and JSON-LD.
 TEXT = st.text(alphabet="abcdé <&>'\"", min_size=1, max_size=12).map(str.strip).filter(bool)
@@ -61,7 +62,7 @@ class EditorsAndReaders(RuleBasedStateMachine):
     def start(self):
         self.savepoint = transaction.atomic()
         self.savepoint.__enter__()
-        self.reader = Client()
+        self.reader = ReaderClient()
         self.release = mock.patch.object(release, "current", "release-1")
         self.release.start()
         self.releases = 1

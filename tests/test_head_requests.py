@@ -10,17 +10,36 @@ import time
 from pathlib import Path
 
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory, SimpleTestCase, TestCase, override_settings
 
+from pagecache.pages import CachedPagesFirst
+
 from .builders import make_post
+from .readers import as_response
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 
 def handle(method, path):
-    """The response as the WSGI server gets it, through every middleware (the test client
-    would drop a HEAD body by itself)."""
-    return WSGIHandler().get_response(RequestFactory().generic(method, path))
+    """The response as the WSGI server gets it, through the page cache's front and every
+    middleware (the test client would drop a HEAD body by itself)."""
+    environ = RequestFactory().generic(method, path).environ
+    answered = []
+    application = CachedPagesFirst(WSGIHandler())  # with the settings of this test
+    # As Django's test client does: the test's database connection stays open.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        body = application(environ, lambda *answer: answered.append(answer))
+        content = b"".join(body)
+        if hasattr(body, "close"):
+            body.close()
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
+    return as_response(environ, *answered[0][:2], content)
 
 
 class HeadRequestTests(TestCase):

@@ -1,4 +1,5 @@
 import gzip
+import os
 import subprocess
 import time
 from datetime import timedelta
@@ -7,12 +8,13 @@ from pathlib import Path
 from shutil import which
 from unittest import mock
 
+import redis
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.test import Client, SimpleTestCase, TestCase, override_settings
+from django.test import Client, RequestFactory, SimpleTestCase, TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
@@ -23,6 +25,7 @@ from pagecache.models import LostBump
 from pagecache.pages import Entry, Memory
 
 from .builders import make_author, make_blog, make_post
+from .readers import ReaderClient
 from .test_admin import post_form
 
 
@@ -46,7 +49,7 @@ class PageCacheTestCase(TestCase):
         cls.editor = User.objects.create_superuser("editor")
 
     def setUp(self):
-        self.reader = Client()
+        self.reader = ReaderClient()
         self.client.force_login(self.editor)
 
     def read(self, path):
@@ -288,10 +291,39 @@ class KeyTests(PageCacheTestCase):
         self.assertEqual(self.reader.get("/?page=999").status_code, 404)
 
 
+class AddressTests(SimpleTestCase):
+    """The front keys a page by the scheme and host Django would see, before Django runs."""
+
+    requests = [
+        {},
+        {"HTTP_HOST": "example.com:8443"},
+        {"HTTP_X_FORWARDED_PROTO": "https"},
+        {"HTTP_X_FORWARDED_PROTO": "https, http"},
+        {"HTTP_X_FORWARDED_PROTO": "http"},
+        {"HTTP_X_FORWARDED_HOST": "news.example.com", "HTTP_X_FORWARDED_PROTO": "https"},
+        {"wsgi.url_scheme": "https"},
+    ]
+
+    def test_scheme_and_host_are_the_ones_django_sees(self):
+        for behind_proxy in (False, True):
+            proxy = {
+                "SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https")
+                if behind_proxy
+                else None,
+                "USE_X_FORWARDED_HOST": behind_proxy,
+                "ALLOWED_HOSTS": ["*"],
+            }
+            for extra in self.requests:
+                with self.subTest(behind_proxy=behind_proxy, **extra), self.settings(**proxy):
+                    request = RequestFactory().get("/", **extra)
+                    self.assertEqual(pages.scheme(request.environ), request.scheme)
+                    self.assertEqual(pages.raw_host(request.environ), request.get_host())
+
+
 class MemoryTests(SimpleTestCase):
     @staticmethod
     def entry(size):
-        return Entry(float("inf"), {}, '"e"', b"x" * size, b"")
+        return Entry(float("inf"), (), '"e"', b"x" * size, b"")
 
     def test_memory_is_bounded_by_bytes_and_drops_the_least_recently_used(self):
         memory = Memory()
@@ -381,16 +413,16 @@ class WhoGetsCachedPagesTests(PageCacheTestCase):
         self.assertEqual(hit["Referrer-Policy"], "strict-origin-when-cross-origin")
         self.assertEqual(hit["X-Frame-Options"], "DENY")
 
-    def test_a_cache_hit_is_one_cache_round_trip_before_sessions_and_routing(self):
+    def test_a_cache_hit_is_one_cache_round_trip_before_django_sees_the_request(self):
         self.read("/")
         with (
-            mock.patch("django.urls.resolvers.URLResolver.resolve") as resolve,
-            mock.patch.object(generation.store, "call", wraps=generation.store.call) as call,
+            mock.patch("django.test.client.ClientHandler.__call__") as django,
+            mock.patch.object(generation.store, "run", wraps=generation.store.run) as cache_calls,
         ):
             hit = self.read("/")
         self.assertEqual(hit["X-Page-Cache"], "hit")
-        self.assertEqual([c.args for c in call.call_args_list], [("get", generation.KEY)])
-        resolve.assert_not_called()
+        self.assertEqual([c.args for c in cache_calls.call_args_list], [(generation.read_token,)])
+        django.assert_not_called()
 
     def test_a_page_stored_for_a_gzip_reader_is_the_same_page_for_every_reader(self):
         gzip_reader = {"Accept-Encoding": "gzip"}
@@ -417,9 +449,9 @@ class WhoGetsCachedPagesTests(PageCacheTestCase):
         self.assertEqual(again.content, b"")
 
     def test_static_files_never_touch_the_page_cache(self):
-        with mock.patch.object(generation.store, "call") as call:
+        with mock.patch.object(generation.store, "run") as cache_calls:
             self.reader.get("/static/css/site.css")
-        call.assert_not_called()
+        cache_calls.assert_not_called()
 
     def test_cdn_headers_and_conditional_get(self):
         response = self.read("/")
@@ -469,6 +501,39 @@ class RedisOutageTests(PageCacheTestCase):
         # The bump lost in the outage: the page cached before it must not come back.
         self.assertRebuilt("/", "Bridge edited during the outage")
         self.warm("/")
+
+
+class RedisConnectionTests(PageCacheTestCase):
+    """Each hit reads the generation on a connection the worker keeps open for it."""
+
+    def setUp(self):
+        super().setUp()
+        location = "redis://127.0.0.1:6379/12"
+        try:
+            redis.Redis.from_url(location, socket_connect_timeout=1).ping()
+        except redis.ConnectionError:
+            if os.environ.get("CI"):
+                raise
+            self.skipTest("no Redis on 127.0.0.1:6379")
+        pages_cache = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": location}
+        self.enterContext(self.settings(CACHES={**settings.CACHES, "pages": pages_cache}))
+        caches["pages"].clear()
+
+    def test_hits_survive_redis_closing_the_connection(self):
+        self.warm("/")
+        connection = generation._held.connection[2]
+        address = "{}:{}".format(*connection._sock.getsockname())
+        redis.Redis.from_url("redis://127.0.0.1:6379/12").client_kill_filter(
+            _type=None, addr=address
+        )
+        with self.assertNoLogs("pagecache", "WARNING"):
+            self.assertCached("/")
+
+    def test_a_bump_reaches_the_next_hit(self):
+        self.warm("/")
+        with self.committed():
+            Post.objects.filter(pk=self.bridge.pk).update(headline="Bridge, edited")
+        self.assertRebuilt("/", "Bridge, edited")
 
 
 REDIS_SERVER = which("redis-server")
