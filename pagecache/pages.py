@@ -18,6 +18,7 @@ trip to the cache (the generation).
 
 import gzip
 import hashlib
+import logging
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ from django.utils.module_loading import import_string
 from ops.logs import log_request, request_id
 
 from . import generation, release
+
+logger = logging.getLogger(__name__)
 
 # The only query parameter a cached page may read; any other (utm_*, fbclid, ...) is dropped
 # before the view runs, so it cannot change the page and is left out of the key.
@@ -284,7 +287,11 @@ class CachedPagesFirst:
     def answer(self, environ, start_response):
         """The cached page's body, its status and headers given to start_response; or None."""
         started = time.perf_counter()
-        answer = cached_answer(environ)
+        try:
+            answer = cached_answer(environ)
+        except Exception:  # outside Django's error handling: let Django answer instead
+            logger.exception("page cache front failed; answering through Django")
+            return None
         if answer is None:
             return None
         status, headers, body = answer

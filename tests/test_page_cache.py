@@ -424,6 +424,15 @@ class WhoGetsCachedPagesTests(PageCacheTestCase):
         self.assertEqual([c.args for c in cache_calls.call_args_list], [(generation.read_token,)])
         django.assert_not_called()
 
+    def test_a_failing_front_leaves_the_answer_to_django(self):
+        self.read("/")
+        with (
+            mock.patch.object(pages.memory, "get", side_effect=RuntimeError("broken")),
+            self.assertLogs("pagecache", "ERROR"),
+        ):
+            page = self.read("/")
+        self.assertContains(page, "Bridge")
+
     def test_a_page_stored_for_a_gzip_reader_is_the_same_page_for_every_reader(self):
         gzip_reader = {"Accept-Encoding": "gzip"}
         first = self.reader.get("/", headers=gzip_reader)
