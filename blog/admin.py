@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404, HttpResponseNotAllowed, JsonResponse
@@ -18,7 +19,7 @@ from taggit.models import Tag
 
 from .forms import AuthorAdminForm, PostAdminForm, SafeImageField
 from .history import differences, version_snapshot, versions_of
-from .images import kept_upload, rendition_name
+from .images import delete_images_on_commit, kept_upload, rendition_name
 from .markup import render_markdown
 from .models import (
     Author,
@@ -30,6 +31,7 @@ from .models import (
     PostRedirect,
     PreviewLink,
 )
+from .storage import STORAGE_ERRORS
 
 # Fields only editors may set: they decide when, and how loudly, a post reaches readers.
 PUBLISHING_FIELDS = ["published_at", "unpublish_at", "is_breaking", "breaking_until"]
@@ -49,6 +51,40 @@ def label_date_and_time(db_field, formfield):
         date.attrs["aria-label"] = f"{db_field.verbose_name}, date"
         time.attrs["aria-label"] = f"{db_field.verbose_name}, time"
     return formfield
+
+
+class DeletesUnusedImagesMixin:
+    """Stored images a save or a delete lets go of (the row's old photo, a deleted row's
+    photo) are deleted with their renditions once the transaction commits, unless another
+    row refers to them (blog.images.delete_images). Uploads stored for a save that an
+    inline's error stopped are deleted when the form goes back."""
+
+    image_field = None
+
+    def save_model(self, request, obj, form, change):
+        # A restore has written the old row already (PostAdmin.revision_view).
+        before = getattr(request, "image_before_restore", None)
+        if before is None and change:
+            model = type(obj)
+            before = model.objects.filter(pk=obj.pk).values_list(self.image_field, flat=True)[0]
+        super().save_model(request, obj, form, change)
+        if before and before != getattr(obj, self.image_field).name:
+            delete_images_on_commit([before])
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        delete_images_on_commit([getattr(obj, self.image_field).name])
+
+    def delete_queryset(self, request, queryset):
+        names = list(queryset.values_list(self.image_field, flat=True))
+        super().delete_queryset(request, queryset)
+        delete_images_on_commit(names)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        if form.is_bound:
+            form.discard_stored_uploads()
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
 
 class KeepsOldSlugMixin:
@@ -71,7 +107,7 @@ class BlogAdmin(KeepsOldSlugMixin, admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(KeepsOldSlugMixin, admin.ModelAdmin):
+class AuthorAdmin(DeletesUnusedImagesMixin, KeepsOldSlugMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "user"]
     list_select_related = ["user"]
     search_fields = ["name", "bio"]
@@ -79,6 +115,7 @@ class AuthorAdmin(KeepsOldSlugMixin, admin.ModelAdmin):
     autocomplete_fields = ["user"]
     form = AuthorAdminForm
     formfield_overrides = SAFE_IMAGES
+    image_field = "photo"
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -183,8 +220,9 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(VersionAdmin):
+class PostAdmin(DeletesUnusedImagesMixin, VersionAdmin):
     form = PostAdminForm
+    image_field = "lead_image"
     formfield_overrides = {
         **SAFE_IMAGES,
         models.CharField: {"widget": forms.TextInput(attrs={"size": 80})},
@@ -333,6 +371,8 @@ class PostAdmin(VersionAdmin):
         form = context["adminform"].form
         if form.is_bound:
             form.keep_lead_image()
+        elif getattr(request, "restoring_post", False) and not self._is_stored(obj.lead_image):
+            self.message_user(request, self._gone_image_message(obj), messages.WARNING)
         # The buttons that set the status (admin/blog/post/submit_line.html) follow the saved
         # post, not the one in the form, which may hold a status it could not save. Published
         # posts, live or scheduled, have none: Save keeps their time.
@@ -394,9 +434,24 @@ class PostAdmin(VersionAdmin):
         )
 
     @staticmethod
-    def _rendition_url(post, width):
-        from django.core.files.storage import default_storage
+    def _gone_image_message(post):
+        return (
+            f"The lead image of this revision ({post.lead_image.name}) was deleted from storage "
+            "with the post or when it was replaced, so the post is restored without it. Upload "
+            "the photo again if you still have it."
+        )
 
+    @staticmethod
+    def _is_stored(image):
+        """Whether the image is empty or in storage; when storage does not answer, it is
+        taken to be there."""
+        try:
+            return not image or default_storage.exists(image.name)
+        except STORAGE_ERRORS:
+            return True
+
+    @staticmethod
+    def _rendition_url(post, width):
         width = min(width, post.lead_image_width or width)
         return default_storage.url(rendition_name(post.lead_image.name, width, "jpg"))
 
@@ -412,6 +467,9 @@ class PostAdmin(VersionAdmin):
         restored_over = getattr(request, "post_version_before_restore", None)
         if restored_over is not None:
             obj.version = restored_over
+        if getattr(request, "restoring_post", False) and not self._is_stored(obj.lead_image):
+            self.message_user(request, self._gone_image_message(obj), messages.WARNING)
+            obj.lead_image = ""
         super().save_model(request, obj, form, change)
         if change and original.status == Post.Status.PUBLISHED:
             old_address = (original.blog.slug, original.slug)
@@ -527,14 +585,16 @@ class PostAdmin(VersionAdmin):
         if not can_publish(request.user):
             raise PermissionDenied
         # The restore writes the old row first; check edit conflicts against today's version.
-        request.post_version_before_restore = (
-            Post.objects.filter(pk=unquote(object_id)).values_list("version", flat=True).first()
-        )
+        request.post_version_before_restore, request.image_before_restore = (
+            Post.objects.filter(pk=unquote(object_id)).values_list("version", "lead_image").first()
+        ) or (None, None)
+        request.restoring_post = True
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         if not can_publish(request.user):
             raise PermissionDenied
+        request.restoring_post = True
         return super().recover_view(request, version_id, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):

@@ -1,5 +1,6 @@
 """RSS 2.0 and Atom feeds of the latest published posts: site-wide, per blog, tag and author."""
 
+import logging
 import mimetypes
 from copy import copy
 
@@ -14,9 +15,12 @@ from taggit.models import Tag
 
 from .images import large_rendition, rendition_name
 from .models import Author, Blog, Post
+from .storage import STORAGE_ERRORS, is_missing
 from .views import follow_moves, get_by_slug
 
 FEED_LENGTH = 30
+
+logger = logging.getLogger(__name__)
 
 
 class NewsRssFeed(Rss201rev2Feed):
@@ -54,6 +58,9 @@ FEED_TYPES = {"rss": NewsRssFeed, "atom": NewsAtomFeed}
 
 class PostFeed(Feed):
     """The latest published posts of the whole site; subclasses narrow them down."""
+
+    # Set on this request's copy when storage fails to answer (stored_size).
+    storage_down = False
 
     @method_decorator(follow_moves)
     def __call__(self, request, *args, feed_format, **kwargs):
@@ -109,26 +116,36 @@ class PostFeed(Feed):
 
     def item_enclosures(self, post):
         """The 1200 px JPEG rendition social sites and search engines get, or the original
-        upload while there is no rendition in storage."""
+        upload while there is no rendition in storage. Its size is noted on the post when
+        the renditions are made (lead_image_rendition_bytes); storage is asked only for posts
+        from before that, and not again in this feed once it fails to answer (length 0:
+        unknown), so a feed never waits on a storage outage."""
         if not post.lead_image:
             return []
         if post.lead_image_width:
             url, width, _ = large_rendition(
                 post.lead_image, post.lead_image_width, post.lead_image_height
             )
-            try:
-                length = default_storage.size(rendition_name(post.lead_image.name, width, "jpg"))
-            except OSError:
-                pass  # renditions not made yet
-            else:
+            length = post.lead_image_rendition_bytes or self.stored_size(
+                rendition_name(post.lead_image.name, width, "jpg")
+            )
+            if length is not None:
                 return [Enclosure(self.request.build_absolute_uri(url), str(length), "image/jpeg")]
-        try:
-            length = post.lead_image.size
-        except OSError:
-            length = 0  # the file is missing from storage; readers still get its address
         mime_type = mimetypes.guess_type(post.lead_image.name)[0] or "image/jpeg"
         url = self.request.build_absolute_uri(post.lead_image.url)
-        return [Enclosure(url, str(length), mime_type)]
+        return [Enclosure(url, str(self.stored_size(post.lead_image.name) or 0), mime_type)]
+
+    def stored_size(self, name):
+        """The file's size in storage; None when it is missing or storage does not answer."""
+        if self.storage_down:
+            return None
+        try:
+            return default_storage.size(name)
+        except STORAGE_ERRORS as error:
+            if not is_missing(error):
+                logger.warning("Storage did not answer for the size of %s in a feed", name)
+                self.storage_down = True
+            return None
 
     def item_extra_kwargs(self, post):
         return {

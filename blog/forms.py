@@ -11,7 +11,14 @@ from django.utils.html import format_html
 from taggit.forms import TagWidget
 
 from .history import differences, post_snapshot, version_numbered, version_snapshot
-from .images import KeptUpload, clean_upload, keep_upload, kept_upload, make_renditions
+from .images import (
+    KeptUpload,
+    clean_upload,
+    delete_images,
+    keep_upload,
+    kept_upload,
+    make_renditions,
+)
 from .models import Post
 from .storage import STORAGE_ERRORS
 
@@ -71,9 +78,13 @@ class KeptImageInput(AdminFileWidget):
 class StoresUploadsFirst:
     """A model form that stores its new uploads once every check has passed, before the row
     is saved: when storage is down the form comes back with a message and all that was typed,
-    instead of an error page."""
+    instead of an error page. When the row is not saved after all (an inline's error sends
+    the page back), discard_stored_uploads() deletes what was stored."""
+
+    stored_uploads = ()
 
     def _post_clean(self):
+        self.note_image_sizes()
         super()._post_clean()
         if self._errors:
             return
@@ -90,12 +101,38 @@ class StoresUploadsFirst:
                 ),
             )
 
+    def note_image_sizes(self):
+        """Give the saved images the sizes saved with the row: model validation sets each
+        field again, and Django then reads the image back from storage for its size, which
+        fails while storage is down or when the file is gone (a post restored from its
+        history)."""
+        for field in self.instance._meta.concrete_fields:
+            if not (isinstance(field, models.ImageField) and field.width_field):
+                continue
+            image = getattr(self.instance, field.attname)
+            size = (
+                getattr(self.instance, field.width_field),
+                getattr(self.instance, field.height_field),
+            )
+            if image and image._committed and all(size):
+                # ImageFieldFile.width and .height read this before the file.
+                image._dimensions_cache = size
+
     def store_uploads(self):
+        self.stored_uploads = []
         for field in self.instance._meta.concrete_fields:
             if isinstance(field, models.FileField):
                 file = getattr(self.instance, field.attname)
                 if file and not file._committed:
                     file.save(file.name, file.file, save=False)
+                    self.stored_uploads.append(file.name)
+
+    def discard_stored_uploads(self):
+        """Delete the uploads (and renditions) stored for a save that did not happen: the
+        page going back keeps its own copy for the next try (PostAdminForm.keep_lead_image)."""
+        if self.stored_uploads:
+            delete_images(self.stored_uploads)
+            self.stored_uploads = ()
 
 
 class AuthorAdminForm(StoresUploadsFirst, forms.ModelForm):
@@ -200,9 +237,12 @@ class PostAdminForm(StoresUploadsFirst, forms.ModelForm):
     def store_uploads(self):
         """The lead image's renditions are made with it (and again for a new focal point)."""
         super().store_uploads()
+        post = self.instance
         focus_fields = {"lead_image", "lead_image_focus_x", "lead_image_focus_y"}
-        if self.instance.lead_image and focus_fields & set(self.changed_data):
-            make_renditions(self.instance.lead_image, focus=self.instance.lead_image_focus)
+        if post.lead_image and focus_fields & set(self.changed_data):
+            post.lead_image_rendition_bytes = make_renditions(
+                post.lead_image, focus=post.lead_image_focus
+            )
 
     def save(self, commit=True):
         kept = self["lead_image"].data if "lead_image" in self.fields else None

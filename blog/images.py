@@ -1,8 +1,11 @@
 """Lead images and author photos: uploads checked by content and stripped of metadata, kept
-between two tries of a form, and renditions (resized copies in WebP and JPEG, full frame and
-cropped around the focal point) made when a post is saved."""
+between two tries of a form, renditions (resized copies in WebP and JPEG, full frame and
+cropped around the focal point) made when a post is saved, and their deletion once no row
+refers to them."""
 
+import logging
 import posixpath
+import re
 import secrets
 import warnings
 from datetime import timedelta
@@ -15,9 +18,15 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import FileSystemStorage, default_storage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.utils import timezone
 from django.utils.encoding import filepath_to_uri
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from .models import Author, Post
+from .storage import STORAGE_ERRORS
+
+logger = logging.getLogger(__name__)
 
 RENDITION_WIDTHS = (400, 800, 1200, 1600)
 FORMATS = {"webp": ("WEBP", "image/webp"), "jpg": ("JPEG", "image/jpeg")}
@@ -257,26 +266,37 @@ def _url_maker():
     return lambda name: base_url + filepath_to_uri(name).lstrip("/")
 
 
+def large_width(width):
+    """The width of the JPEG that search engines, social sites and feeds get: the widest
+    rendition up to 1200 px, which is what they ask for."""
+    widths = rendition_widths(width)
+    fitting = [w for w in widths if w <= 1200]
+    return fitting[-1] if fitting else widths[0]
+
+
 def large_rendition(image_field_file, width, height):
-    """(url, width, height) of the JPEG rendition that search engines and social sites get:
-    the widest up to 1200 px, which is what they ask for."""
-    candidates = {ext: found for ext, _, found in renditions(image_field_file, width, height)}
-    fitting = [candidate for candidate in candidates["jpg"] if candidate[1] <= 1200]
-    return fitting[-1] if fitting else candidates["jpg"][0]
+    """(url, width, height) of the JPEG rendition of large_width()."""
+    large = large_width(width)
+    url = _url_maker()(rendition_name(image_field_file.name, large, "jpg"))
+    return url, large, round(height * large / width)
 
 
 def make_renditions(image_field_file, focus=(50, 50)):
     """Write every rendition of an image to storage, replacing any that exist: the full
-    frame, and each crop in CROPS around the focal point (percentages across and down)."""
+    frame, and each crop in CROPS around the focal point (percentages across and down).
+    Returns the size in bytes of the large_rendition() JPEG, which feeds enclose
+    (Post.lead_image_rendition_bytes), so feeds never ask storage for it."""
     with image_field_file.open("rb") as stored, Image.open(stored) as original:
         image = ImageOps.exif_transpose(original).convert("RGB")
-    _save_renditions(image_field_file.name, image, RENDITION_WIDTHS)
+    sizes = _save_renditions(image_field_file.name, image, RENDITION_WIDTHS)
     for crop, (ratio, widths) in CROPS.items():
         cropped = image.crop(crop_box(image.width, image.height, ratio, *focus))
         _save_renditions(image_field_file.name, cropped, widths, crop, focus)
+    return sizes[rendition_name(image_field_file.name, large_width(image.width), "jpg")]
 
 
 def _save_renditions(name, image, widths, crop=None, focus=None):
+    sizes = {}
     for width in rendition_widths(image.width, widths):
         height = max(1, round(image.height * width / image.width))
         resized = image.resize((width, height), Image.Resampling.LANCZOS)
@@ -286,4 +306,86 @@ def _save_renditions(name, image, widths, crop=None, focus=None):
             path = rendition_name(name, width, extension, crop, focus)
             if default_storage.exists(path):
                 default_storage.delete(path)
-            default_storage.save(path, ContentFile(buffer.getvalue()))
+            content = buffer.getvalue()
+            default_storage.save(path, ContentFile(content))
+            sizes[path] = len(content)
+    return sizes
+
+
+def stored_renditions(name):
+    """The names of every rendition in storage of the image stored at name: each width and
+    format of the full frame and of the crops around every focal point it ever had."""
+    directory = posixpath.dirname(rendition_name(name, 0, "jpg"))
+    stem = posixpath.splitext(posixpath.basename(name))[0]
+    pattern = re.compile(
+        rf"{re.escape(stem)}(?:-(?:{'|'.join(CROPS)})-f\d+x\d+)?-\d+\."
+        rf"(?:{'|'.join(FORMATS)})"
+    )
+    try:
+        files = default_storage.listdir(directory)[1]
+    except FileNotFoundError:
+        return []
+    return [f"{directory}/{file}" for file in files if pattern.fullmatch(file)]
+
+
+def delete_images_on_commit(names):
+    """Once the transaction commits, delete the stored images at names (originals: lead
+    images, author photos) with their renditions (delete_images)."""
+    names = {name for name in names if name}
+    if names:
+        transaction.on_commit(lambda: delete_images(names), robust=True)
+
+
+def unused_images(age):
+    """Names of the stored lead images and author photos that no post or author refers to
+    and that have not changed for age (a timedelta): the young may be uploads whose row is
+    not saved yet (forms store uploads first)."""
+    stored = set()
+    for field in (Post._meta.get_field("lead_image"), Author._meta.get_field("photo")):
+        stored |= _stored_files(field.upload_to.split("%", 1)[0].rstrip("/"))
+    referenced = {
+        *Post.objects.exclude(lead_image="").values_list("lead_image", flat=True),
+        *Author.objects.exclude(photo="").values_list("photo", flat=True),
+    }
+    before = timezone.now() - age
+    return sorted(
+        name for name in stored - referenced if default_storage.get_modified_time(name) < before
+    )
+
+
+def _stored_files(directory):
+    try:
+        folders, files = default_storage.listdir(directory)
+    except FileNotFoundError:
+        return set()
+    names = {f"{directory}/{name}" for name in files}
+    for folder in folders:
+        names |= _stored_files(f"{directory}/{folder}")
+    return names
+
+
+def delete_images(names):
+    """Delete the stored images at names with every rendition of them, except those a post
+    or an author still refers to, and return the names deleted. A storage outage never fails
+    the change that let go of them: what could not be deleted is logged, by name, as a
+    warning."""
+    referenced = {
+        *Post.objects.filter(lead_image__in=names).values_list("lead_image", flat=True),
+        *Author.objects.filter(photo__in=names).values_list("photo", flat=True),
+    }
+    deleted = []
+    for name in sorted(set(names) - referenced):
+        try:
+            for stored in [*stored_renditions(name), name]:
+                default_storage.delete(stored)
+        except STORAGE_ERRORS:
+            logger.warning(
+                "Storage did not delete %s and its renditions (renditions/%s-*), which "
+                "nothing uses any more: manage.py delete_unused_images deletes them later",
+                name,
+                posixpath.splitext(name)[0],
+                exc_info=True,
+            )
+        else:
+            deleted.append(name)
+    return deleted

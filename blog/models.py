@@ -175,6 +175,13 @@ class Post(models.Model):
     )
     lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_rendition_bytes = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Size of the JPEG rendition feeds enclose, noted when the renditions are "
+        "made, so a feed never waits on storage for it.",
+    )
     lead_image_caption = models.CharField(max_length=300, blank=True)
     lead_image_credit = models.CharField(
         max_length=150, blank=True, help_text="Photographer and agency, e.g. “Jane Doe / Reuters”."

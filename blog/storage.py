@@ -8,6 +8,14 @@ from storages.backends.s3 import S3Storage
 # What storage raises when it is down or refuses a write, on disk or in a bucket.
 STORAGE_ERRORS = (OSError, BotoCoreError, ClientError)
 
+
+def is_missing(error):
+    """Whether a storage error says the file is not there (rather than storage being down)."""
+    if isinstance(error, ClientError):
+        return error.response.get("Error", {}).get("Code") in {"404", "NoSuchKey", "NotFound"}
+    return isinstance(error, FileNotFoundError)
+
+
 # Renditions never change at their address (blog.images.rendition_name).
 IMMUTABLE = "public, max-age=31536000, immutable"
 

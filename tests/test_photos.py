@@ -249,6 +249,10 @@ class PhotoUploadInAdminTests(TestCase):
             urls = self.srcset_urls(path)
             self.assertTrue(urls, path)
             self.assertStored(urls)
+        # The size feeds announce for the post's image is noted on the post.
+        self.post.refresh_from_db()
+        large = rendition_name(self.post.lead_image.name, 640, "jpg")
+        self.assertEqual(self.post.lead_image_rendition_bytes, default_storage.size(large))
 
 
 class PhotoUploadOnObjectStorageTests(S3StorageMixin, PhotoUploadInAdminTests):

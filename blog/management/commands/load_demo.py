@@ -95,11 +95,11 @@ class Command(BaseCommand):
         )
         picture = illustration_bytes(data["illustration"], data["slug"])
         post.lead_image.save(f"{data['slug']}.jpg", ContentFile(picture), save=False)
+        post.lead_image_rendition_bytes = make_renditions(post.lead_image)
         post.save()
         if published_at and published_at < post.updated_at:
             # Back-dated demo posts read as written at their publication time, not updated now.
             Post.objects.filter(pk=post.pk).update(updated_at=published_at)
-        make_renditions(post.lead_image)
         Byline.objects.bulk_create(
             Byline(post=post, author=authors[slug], position=position)
             for position, slug in enumerate(data["authors"])

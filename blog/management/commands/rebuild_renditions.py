@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from blog.images import make_renditions
 from blog.models import Post
+from blog.storage import STORAGE_ERRORS
 
 
 class Command(BaseCommand):
@@ -14,10 +15,11 @@ class Command(BaseCommand):
         rebuilt = failed = 0
         for post in posts.iterator():
             try:
-                make_renditions(post.lead_image, focus=post.lead_image_focus)
-            except (OSError, ValueError) as error:
+                size = make_renditions(post.lead_image, focus=post.lead_image_focus)
+            except (*STORAGE_ERRORS, ValueError) as error:
                 failed += 1
                 self.stderr.write(f"Post {post.pk}: {post.lead_image.name}: {error}")
             else:
+                Post.objects.filter(pk=post.pk).update(lead_image_rendition_bytes=size)
                 rebuilt += 1
         self.stdout.write(f"Rebuilt renditions for {rebuilt} image(s); {failed} failed.")
