@@ -359,7 +359,7 @@ LOGGING = {
             "filters": ["request_id"],
         }
     },
-    "root": {"handlers": ["stdout"], "level": os.environ.get("NEWSROOM_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["stdout"], "level": os.environ.get("NEWSROOM_LOG_LEVEL", "INFO").upper()},
     "loggers": {
         # Every request already has its line from ops.logs; keep Django's own 4xx lines out.
         "django.request": {"level": "ERROR"},

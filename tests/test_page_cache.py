@@ -1,11 +1,13 @@
 import gzip
 import os
+import runpy
 import subprocess
 import time
 from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 from shutil import which
+from types import SimpleNamespace
 from unittest import mock
 
 import redis
@@ -591,6 +593,21 @@ class FullRedisTests(PageCacheTestCase):
             self.assertContains(self.read("/"), "Bridge edited with Redis full")
         generation.store.paused_until = 0
         generation.store.failed = False
+
+
+class GunicornTests(SimpleTestCase):
+    def test_several_workers_without_redis_cache_nothing_even_when_preloaded(self):
+        config = runpy.run_path(str(Path(settings.BASE_DIR) / "gunicorn.conf.py"))
+        self.assertTrue(config["preload_app"])
+        server = SimpleNamespace(cfg=SimpleNamespace(workers=2, preload_app=True))
+        environ = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+        with (
+            mock.patch.dict(os.environ, environ, clear=True),
+            self.settings(NEWSROOM_PAGE_CACHE_SECONDS=3600),
+            self.assertLogs("gunicorn.error", "WARNING"),
+        ):
+            config["on_starting"](server)  # gunicorn calls it after preloading the app
+            self.assertEqual(settings.NEWSROOM_PAGE_CACHE_SECONDS, 0)
 
 
 class ReadmeTests(SimpleTestCase):
