@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.encoding import filepath_to_uri
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from .models import Author, Post
+from .models import LEAD_IMAGES_FOLDER, Author, Post
 from .storage import STORAGE_ERRORS
 
 logger = logging.getLogger(__name__)
@@ -341,8 +341,8 @@ def unused_images(age):
     and that have not changed for age (a timedelta): the young may be uploads whose row is
     not saved yet (forms store uploads first)."""
     stored = set()
-    for field in (Post._meta.get_field("lead_image"), Author._meta.get_field("photo")):
-        stored |= _stored_files(field.upload_to.split("%", 1)[0].rstrip("/"))
+    for folder in (LEAD_IMAGES_FOLDER, Author._meta.get_field("photo").upload_to.rstrip("/")):
+        stored |= _stored_files(folder)
     referenced = {
         *Post.objects.exclude(lead_image="").values_list("lead_image", flat=True),
         *Author.objects.exclude(photo="").values_list("photo", flat=True),

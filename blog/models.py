@@ -1,3 +1,4 @@
+import posixpath
 import re
 import secrets
 from datetime import timedelta
@@ -22,6 +23,33 @@ RESERVED_POST_SLUGS = {"archive"}
 # A sign-off line as writers type it: “— Ann Smith”, “-- Ann Smith and Bob Jones”.
 SIGN_OFF = re.compile(r"(?:\u2014|\u2013|-{2,3})\s*(?P<names>.+)")
 SIGN_OFF_NAME_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b)\s*")
+
+
+LEAD_IMAGES_FOLDER = "lead-images"
+
+
+def lead_image_path(post, filename):
+    """lead-images/<year>/<month>/<name>-<random>.<ext>: never the name of an earlier picture,
+    not even one deleted since. Renditions are served as immutable, so browsers and CDNs would
+    go on showing the old picture at a reused address."""
+    stem, extension = posixpath.splitext(posixpath.basename(filename))
+    directory = f"{LEAD_IMAGES_FOLDER}/{timezone.now():%Y/%m}"
+    return f"{directory}/{stem[:80]}-{secrets.token_hex(4)}{extension.lower()}"
+
+
+class StoredImageField(models.ImageField):
+    """An ImageField whose size is measured when a file is assigned (an upload) and saved with
+    the row, and never measured again when a row is loaded. Django measures a stored image on
+    load whenever its width or height is empty, which opens the original in storage: dozens of
+    requests to the bucket a list page, and an error page while the bucket is down."""
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        value = instance.__dict__.get(self.attname)
+        if not force and (
+            value is None or isinstance(value, str) or getattr(value, "_committed", False)
+        ):
+            return
+        super().update_dimension_fields(instance, force, *args, **kwargs)
 
 
 class Blog(models.Model):
@@ -167,8 +195,8 @@ class Post(models.Model):
         "**bold**, *italic*, [link](https://…). Scripts and styles are removed."
     )
     body_html = models.TextField(editable=False, default="")
-    lead_image = models.ImageField(
-        upload_to="lead-images/%Y/%m/",
+    lead_image = StoredImageField(
+        upload_to=lead_image_path,
         blank=True,
         width_field="lead_image_width",
         height_field="lead_image_height",

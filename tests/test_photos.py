@@ -2,6 +2,7 @@ import re
 import struct
 import zlib
 from io import BytesIO, StringIO
+from unittest import mock
 from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
@@ -242,9 +243,45 @@ class PhotoUploadInAdminTests(TestCase):
         # The full frame does not depend on the focal point: same addresses, still there.
         self.assertStored(self.srcset_urls(self.post.get_absolute_url()))
 
+    def test_pages_and_feeds_never_open_a_stored_photo(self):
+        # A row saved without the photo's size, as load_demo once did: still no storage read.
+        Post.objects.filter(pk=self.post.pk).update(lead_image_width=None, lead_image_height=None)
+        self.client.logout()
+        with mock.patch.object(default_storage, "open", side_effect=OSError("no storage")):
+            for path in ["/", self.post.get_absolute_url(), "/feeds/rss/", "/feeds/atom/"]:
+                self.assertEqual(self.client.get(path).status_code, 200, path)
+
+    def test_a_photo_never_takes_the_name_of_an_earlier_one(self):
+        names = set()
+        for slug in ["first", "second"]:
+            data = post_form(
+                self.post.blog,
+                self.author,
+                slug=slug,
+                lead_image=image_upload(name="IMG_0001.JPG"),
+                lead_image_alt="A red square",
+                lead_image_caption="Red",
+                lead_image_credit="A source",
+            )
+            self.client.post(reverse("admin:blog_post_add"), data)
+            post = Post.objects.get(slug=slug)
+            self.assertRegex(
+                post.lead_image.name, r"^lead-images/\d{4}/\d\d/IMG_0001-[0-9a-f]{8}\.jpg$"
+            )
+            names.add(post.lead_image.name)
+            # The post and its photo deleted: the name must still not be given again.
+            default_storage.delete(post.lead_image.name)
+            post.delete()
+        self.assertEqual(len(names), 2)
+
     def test_rebuilt_renditions_are_at_the_addresses_pages_use(self):
-        Post.objects.filter(pk=self.post.pk).update(lead_image_focus_x=10, lead_image_focus_y=90)
+        # Focal point changed, and the photo's size never noted (rows from older versions).
+        Post.objects.filter(pk=self.post.pk).update(
+            lead_image_focus_x=10, lead_image_focus_y=90, lead_image_width=None
+        )
         call_command("rebuild_renditions", stdout=StringIO())
+        self.post.refresh_from_db()
+        self.assertEqual((self.post.lead_image_width, self.post.lead_image_height), (640, 360))
         for path in ["/", self.post.get_absolute_url()]:
             urls = self.srcset_urls(path)
             self.assertTrue(urls, path)

@@ -95,6 +95,8 @@ class Command(BaseCommand):
         )
         picture = illustration_bytes(data["illustration"], data["slug"])
         post.lead_image.save(f"{data['slug']}.jpg", ContentFile(picture), save=False)
+        # Saved with the row, so pages never measure the picture in storage.
+        post.lead_image_width, post.lead_image_height = Image.open(BytesIO(picture)).size
         post.lead_image_rendition_bytes = make_renditions(post.lead_image)
         post.save()
         if published_at and published_at < post.updated_at:
