@@ -373,6 +373,9 @@ class PostAdmin(DeletesUnusedImagesMixin, VersionAdmin):
             form.keep_lead_image()
         elif getattr(request, "restoring_post", False) and not self._is_stored(obj.lead_image):
             self.message_user(request, self._gone_image_message(obj), messages.WARNING)
+            # Shown as it will be saved: no photo, rather than a link to a file that is gone.
+            obj.lead_image = ""
+            form.initial["lead_image"] = None
         # The buttons that set the status (admin/blog/post/submit_line.html) follow the saved
         # post, not the one in the form, which may hold a status it could not save. Published
         # posts, live or scheduled, have none: Save keeps their time.

@@ -179,7 +179,11 @@ class DeletedPhotoTests(PhotoFormMixin, TestCase):
         self.delete(post)
         version = Version.objects.get_deleted(Post).get(object_id=str(post.pk))
         url = reverse("admin:blog_post_recover", args=[version.pk])
-        self.assertContains(self.client.get(url), "was deleted from storage")
+        recover_page = self.client.get(url)
+        self.assertContains(recover_page, "was deleted from storage")
+        # The form shows the post as it will come back: no link to the file that is gone.
+        self.assertNotContains(recover_page, "Currently:")
+        self.assertContains(recover_page, "No lead image.")
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(url, data, follow=True)
         self.assertContains(response, "was deleted from storage")
