@@ -84,7 +84,6 @@ class StoresUploadsFirst:
     stored_uploads = ()
 
     def _post_clean(self):
-        self.note_image_sizes()
         super()._post_clean()
         if self._errors:
             return
@@ -100,23 +99,6 @@ class StoresUploadsFirst:
                     code="storage_unavailable",
                 ),
             )
-
-    def note_image_sizes(self):
-        """Give the saved images the sizes saved with the row: model validation sets each
-        field again, and Django then reads the image back from storage for its size, which
-        fails while storage is down or when the file is gone (a post restored from its
-        history)."""
-        for field in self.instance._meta.concrete_fields:
-            if not (isinstance(field, models.ImageField) and field.width_field):
-                continue
-            image = getattr(self.instance, field.attname)
-            size = (
-                getattr(self.instance, field.width_field),
-                getattr(self.instance, field.height_field),
-            )
-            if image and image._committed and all(size):
-                # ImageFieldFile.width and .height read this before the file.
-                image._dimensions_cache = size
 
     def store_uploads(self):
         self.stored_uploads = []

@@ -38,16 +38,16 @@ def lead_image_path(post, filename):
 
 
 class StoredImageField(models.ImageField):
-    """An ImageField whose size is measured when a file is assigned (an upload) and saved with
-    the row, and never measured again when a row is loaded. Django measures a stored image on
-    load whenever its width or height is empty, which opens the original in storage: dozens of
-    requests to the bucket a list page, and an error page while the bucket is down."""
+    """An ImageField that measures a file only when it is new (an upload, not yet stored); the
+    size is saved with the row and a stored file is never opened to measure it again. Django
+    measures a stored image when a row is loaded without a size, and again each time a form
+    sets the field (model validation does): requests to the bucket on every page and every
+    save, and an error page while the bucket is down or when the file is gone (a restored
+    revision). Clearing the field still clears the size."""
 
     def update_dimension_fields(self, instance, force=False, *args, **kwargs):
         value = instance.__dict__.get(self.attname)
-        if not force and (
-            value is None or isinstance(value, str) or getattr(value, "_committed", False)
-        ):
+        if value and (isinstance(value, str) or getattr(value, "_committed", False)):
             return
         super().update_dimension_fields(instance, force, *args, **kwargs)
 

@@ -81,11 +81,12 @@ def read_token(cache):
         if held is not None and held[1] == os.getpid():
             held[2].disconnect()
         pool = cache.client.get_client(write=False).connection_pool
-        held = _held.connection = (cache, os.getpid(), pool.make_connection())
-    connection = held[2]
+        key = cache.client.make_key(KEY)
+        held = _held.connection = (cache, os.getpid(), pool.make_connection(), key)
+    connection, key = held[2], held[3]
     for attempt in (1, 2):  # a connection Redis closed (a restart) is opened again once
         try:
-            connection.send_command("GET", cache.client.make_key(KEY))
+            connection.send_command("GET", key)
             value = connection.read_response()
             break
         except redis.ConnectionError:

@@ -12,7 +12,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from io import StringIO
@@ -32,6 +31,7 @@ from blog.storage import IMMUTABLE
 
 from .builders import change_form, image_upload, make_author, make_blog, make_post, make_user
 from .s3 import BUCKET, S3StorageMixin, free_ports, s3_endpoint, s3_storages
+from .servers import start_gunicorn
 from .test_admin import post_form
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -255,30 +255,10 @@ class TwoAppServersOnOneBucketTests(SimpleTestCase):
         cls.blog, cls.author = (
             SimpleNamespace(pk=pk) for pk in json.loads(made.stdout.strip().splitlines()[-1])
         )
-        cls.servers = []
-        for media_root in cls.media_roots:
-            (port,) = free_ports(1)
-            process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "newsroom.wsgi"],
-                cwd=PROJECT,
-                env={
-                    **env,
-                    "DJANGO_MEDIA_ROOT": str(media_root),
-                    "GUNICORN_BIND": f"127.0.0.1:{port}",
-                },
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            cls.addClassCleanup(process.wait, 10)
-            cls.addClassCleanup(process.terminate)
-            cls.servers.append(f"http://127.0.0.1:{port}")
-        for server in cls.servers:
-            for _ in range(150):
-                try:
-                    urllib.request.urlopen(f"{server}/healthz", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.1)
+        cls.servers = [
+            start_gunicorn(cls, {**env, "DJANGO_MEDIA_ROOT": str(media_root)})
+            for media_root in cls.media_roots
+        ]
 
     def setUp(self):
         # One session for both servers: sessions live in the shared database.

@@ -5,14 +5,11 @@ Needs PostgreSQL (the processes must see the test database) and Redis; skipped o
 """
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import unittest
 import urllib.request
-from pathlib import Path
 
 import redis
 from django.conf import settings
@@ -23,15 +20,9 @@ from django.test import TransactionTestCase, override_settings
 from blog.models import Post
 
 from .builders import make_author, make_blog, make_post
+from .servers import PROJECT, start_gunicorn
 
-PROJECT = Path(__file__).resolve().parent.parent
 REDIS_URL = "redis://127.0.0.1:6379/13"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def redis_is_up():
@@ -88,25 +79,7 @@ class TwoAppServersTests(TransactionTestCase):
             env=cls.env,
             check=True,
         )
-        cls.servers = []
-        for _ in range(2):
-            port = free_port()
-            process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "newsroom.wsgi"],
-                cwd=PROJECT,
-                env={**cls.env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            cls.addClassCleanup(process.terminate)
-            cls.servers.append(f"http://127.0.0.1:{port}")
-        for server in cls.servers:
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(f"{server}/healthz", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.1)
+        cls.servers = [start_gunicorn(cls, cls.env) for _ in range(2)]
 
     def get(self, server, path="/"):
         # Both behind one proxy: the same Host, whichever server answers.
