@@ -3,6 +3,7 @@
 Every value can be changed with the environment variable named beside it.
 """
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -52,3 +53,22 @@ def on_starting(server):
         logging.getLogger("gunicorn.error").warning(
             "REDIS_URL is not set: page caching is off with %s workers", server.cfg.workers
         )
+
+
+def pre_fork(server, worker):
+    # Move everything the master loaded into the collector's permanent generation, as the
+    # gc docs advise before a fork: a worker then never walks (and so copies) the master's
+    # objects, and a worker leaving after max_requests exits in ~70 ms instead of ~250 ms,
+    # which with two workers often left none to answer for a moment (make bench's p99).
+    gc.freeze()
+
+
+def post_worker_init(worker):
+    # Before this worker accepts a request, import the page cache's Redis client and open its
+    # connection: otherwise its first cached page takes 30-180 ms instead of under one.
+    from django.conf import settings
+
+    if settings.NEWSROOM_PAGE_CACHE_SECONDS:
+        from pagecache import generation
+
+        generation.current()

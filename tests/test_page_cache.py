@@ -1,3 +1,4 @@
+import gc
 import gzip
 import os
 import runpy
@@ -540,6 +541,15 @@ class RedisConnectionTests(PageCacheTestCase):
         with self.assertNoLogs("pagecache", "WARNING"):
             self.assertCached("/")
 
+    def test_a_gunicorn_worker_connects_before_its_first_request(self):
+        held = vars(generation._held).pop("connection", None)
+        if held is not None:
+            held[2].disconnect()
+        config = runpy.run_path(str(Path(settings.BASE_DIR) / "gunicorn.conf.py"))
+        with self.settings(NEWSROOM_PAGE_CACHE_SECONDS=3600):
+            config["post_worker_init"](worker=None)
+        self.assertIsNotNone(generation._held.connection[2]._sock)
+
     def test_a_bump_reaches_the_next_hit(self):
         self.warm("/")
         with self.committed():
@@ -608,6 +618,12 @@ class GunicornTests(SimpleTestCase):
         ):
             config["on_starting"](server)  # gunicorn calls it after preloading the app
             self.assertEqual(settings.NEWSROOM_PAGE_CACHE_SECONDS, 0)
+
+    def test_workers_are_forked_from_a_frozen_heap(self):
+        config = runpy.run_path(str(Path(settings.BASE_DIR) / "gunicorn.conf.py"))
+        self.addCleanup(gc.unfreeze)
+        config["pre_fork"](server=None, worker=None)
+        self.assertGreater(gc.get_freeze_count(), 0)
 
 
 class ReadmeTests(SimpleTestCase):
