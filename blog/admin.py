@@ -84,6 +84,12 @@ class DeletesUnusedImagesMixin:
         form = context["adminform"].form
         if form.is_bound:
             form.discard_stored_uploads()
+            formsets = [inline.formset for inline in context["inline_admin_formsets"]]
+            if form.storage_failed and all(formset.is_valid() for formset in formsets):
+                # Nothing on the page needs correcting: say what happened where messages are
+                # shown, without the admin's "Please correct the error below."
+                self.message_user(request, form.non_field_errors()[0], messages.ERROR)
+                context["errors"] = []
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 

@@ -82,6 +82,7 @@ class StoresUploadsFirst:
     the page back), discard_stored_uploads() deletes what was stored."""
 
     stored_uploads = ()
+    storage_failed = False  # the only error: storage did not answer (the admin says so)
 
     def _post_clean(self):
         super()._post_clean()
@@ -91,6 +92,7 @@ class StoresUploadsFirst:
             self.store_uploads()
         except STORAGE_ERRORS:
             logger.exception("Storing the uploads of a %s failed", self.instance._meta.label)
+            self.storage_failed = True
             self.add_error(
                 None,
                 ValidationError(
