@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models import Count, Prefetch
@@ -85,7 +85,8 @@ class DeletesUnusedImagesMixin:
         if form.is_bound:
             form.discard_stored_uploads()
             formsets = [inline.formset for inline in context["inline_admin_formsets"]]
-            if form.storage_failed and all(formset.is_valid() for formset in formsets):
+            outage = form.has_error(NON_FIELD_ERRORS, "storage_unavailable")
+            if outage and all(formset.is_valid() for formset in formsets):
                 # Nothing on the page needs correcting: say what happened where messages are
                 # shown, without the admin's "Please correct the error below."
                 self.message_user(request, form.non_field_errors()[0], messages.ERROR)

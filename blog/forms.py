@@ -17,7 +17,7 @@ from .images import (
     delete_images,
     keep_upload,
     kept_upload,
-    make_renditions,
+    make_lead_image_renditions,
 )
 from .models import Post
 from .storage import STORAGE_ERRORS
@@ -82,7 +82,6 @@ class StoresUploadsFirst:
     the page back), discard_stored_uploads() deletes what was stored."""
 
     stored_uploads = ()
-    storage_failed = False  # the only error: storage did not answer (the admin says so)
 
     def _post_clean(self):
         super()._post_clean()
@@ -92,7 +91,6 @@ class StoresUploadsFirst:
             self.store_uploads()
         except STORAGE_ERRORS:
             logger.exception("Storing the uploads of a %s failed", self.instance._meta.label)
-            self.storage_failed = True
             self.add_error(
                 None,
                 ValidationError(
@@ -221,12 +219,9 @@ class PostAdminForm(StoresUploadsFirst, forms.ModelForm):
     def store_uploads(self):
         """The lead image's renditions are made with it (and again for a new focal point)."""
         super().store_uploads()
-        post = self.instance
         focus_fields = {"lead_image", "lead_image_focus_x", "lead_image_focus_y"}
-        if post.lead_image and focus_fields & set(self.changed_data):
-            post.lead_image_rendition_bytes = make_renditions(
-                post.lead_image, focus=post.lead_image_focus
-            )
+        if self.instance.lead_image and focus_fields & set(self.changed_data):
+            make_lead_image_renditions(self.instance)
 
     def save(self, commit=True):
         kept = self["lead_image"].data if "lead_image" in self.fields else None

@@ -11,6 +11,7 @@ import warnings
 from datetime import timedelta
 from io import BytesIO
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core import signing
@@ -281,18 +282,33 @@ def large_rendition(image_field_file, width, height):
     return url, large, round(height * large / width)
 
 
+class Renditions(NamedTuple):
+    """What make_renditions() learnt from the picture while it had it open."""
+
+    width: int
+    height: int
+    large_jpeg_bytes: int  # the large_rendition() JPEG, which feeds enclose
+
+
 def make_renditions(image_field_file, focus=(50, 50)):
     """Write every rendition of an image to storage, replacing any that exist: the full
-    frame, and each crop in CROPS around the focal point (percentages across and down).
-    Returns the size in bytes of the large_rendition() JPEG, which feeds enclose
-    (Post.lead_image_rendition_bytes), so feeds never ask storage for it."""
+    frame, and each crop in CROPS around the focal point (percentages across and down)."""
     with image_field_file.open("rb") as stored, Image.open(stored) as original:
         image = ImageOps.exif_transpose(original).convert("RGB")
     sizes = _save_renditions(image_field_file.name, image, RENDITION_WIDTHS)
     for crop, (ratio, widths) in CROPS.items():
         cropped = image.crop(crop_box(image.width, image.height, ratio, *focus))
         _save_renditions(image_field_file.name, cropped, widths, crop, focus)
-    return sizes[rendition_name(image_field_file.name, large_width(image.width), "jpg")]
+    large = rendition_name(image_field_file.name, large_width(image.width), "jpg")
+    return Renditions(image.width, image.height, sizes[large])
+
+
+def make_lead_image_renditions(post):
+    """Make the renditions of the post's lead image and note on the post (not saved) what
+    pages and feeds read from the row rather than from storage: the picture's size and the
+    size of the JPEG feeds enclose."""
+    renditions = make_renditions(post.lead_image, focus=post.lead_image_focus)
+    post.lead_image_width, post.lead_image_height, post.lead_image_rendition_bytes = renditions
 
 
 def _save_renditions(name, image, widths, crop=None, focus=None):

@@ -13,6 +13,7 @@ import os
 import secrets
 import threading
 import time
+from typing import NamedTuple
 
 import redis
 from django.core.cache import caches
@@ -67,6 +68,13 @@ def current():
     return token
 
 
+class HeldConnection(NamedTuple):
+    cache: object  # the "pages" cache it was opened for
+    pid: int  # the process that opened it: a forked worker opens its own
+    connection: redis.Connection
+    key: str  # KEY as the cache names it in Redis
+
+
 _held = threading.local()
 
 
@@ -77,13 +85,14 @@ def read_token(cache):
     if not hasattr(cache, "client"):
         return cache.get(KEY)
     held = getattr(_held, "connection", None)
-    if held is None or held[0] is not cache or held[1] != os.getpid():
-        if held is not None and held[1] == os.getpid():
-            held[2].disconnect()
+    if held is None or held.cache is not cache or held.pid != os.getpid():
+        if held is not None and held.pid == os.getpid():
+            held.connection.disconnect()
         pool = cache.client.get_client(write=False).connection_pool
-        key = cache.client.make_key(KEY)
-        held = _held.connection = (cache, os.getpid(), pool.make_connection(), key)
-    connection, key = held[2], held[3]
+        held = _held.connection = HeldConnection(
+            cache, os.getpid(), pool.make_connection(), cache.client.make_key(KEY)
+        )
+    connection, key = held.connection, held.key
     for attempt in (1, 2):  # a connection Redis closed (a restart) is opened again once
         try:
             connection.send_command("GET", key)

@@ -533,7 +533,7 @@ class RedisConnectionTests(PageCacheTestCase):
 
     def test_hits_survive_redis_closing_the_connection(self):
         self.warm("/")
-        connection = generation._held.connection[2]
+        connection = generation._held.connection.connection
         address = "{}:{}".format(*connection._sock.getsockname())
         redis.Redis.from_url("redis://127.0.0.1:6379/12").client_kill_filter(
             _type=None, addr=address
@@ -544,11 +544,11 @@ class RedisConnectionTests(PageCacheTestCase):
     def test_a_gunicorn_worker_connects_before_its_first_request(self):
         held = vars(generation._held).pop("connection", None)
         if held is not None:
-            held[2].disconnect()
+            held.connection.disconnect()
         config = runpy.run_path(str(Path(settings.BASE_DIR) / "gunicorn.conf.py"))
         with self.settings(NEWSROOM_PAGE_CACHE_SECONDS=3600):
             config["post_worker_init"](worker=None)
-        self.assertIsNotNone(generation._held.connection[2]._sock)
+        self.assertIsNotNone(generation._held.connection.connection._sock)
 
     def test_a_bump_reaches_the_next_hit(self):
         self.warm("/")

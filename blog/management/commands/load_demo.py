@@ -11,7 +11,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
 from blog import roles
-from blog.images import make_renditions
+from blog.images import make_lead_image_renditions
 from blog.models import Author, Blog, Byline, Post
 
 from ._demo_content import AUTHORS, BLOGS, POSTS
@@ -95,9 +95,7 @@ class Command(BaseCommand):
         )
         picture = illustration_bytes(data["illustration"], data["slug"])
         post.lead_image.save(f"{data['slug']}.jpg", ContentFile(picture), save=False)
-        # Saved with the row, so pages never measure the picture in storage.
-        post.lead_image_width, post.lead_image_height = Image.open(BytesIO(picture)).size
-        post.lead_image_rendition_bytes = make_renditions(post.lead_image)
+        make_lead_image_renditions(post)  # and its size, so pages never measure it in storage
         post.save()
         if published_at and published_at < post.updated_at:
             # Back-dated demo posts read as written at their publication time, not updated now.
