@@ -120,6 +120,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
         "prepare_threshold": 2,
     }
 
+# The page cache hears of every committed write readers may see from the database connection
+# (pagecache.writes): our backends are Django's own with that added.
+WATCHED_BACKENDS = {
+    "django.db.backends.postgresql": "pagecache.backends.postgresql",
+    "django.db.backends.sqlite3": "pagecache.backends.sqlite3",
+}
+if DATABASES["default"]["ENGINE"] not in WATCHED_BACKENDS:
+    raise ImproperlyConfigured("DATABASE_URL: Newsroom runs on PostgreSQL or SQLite.")
+DATABASES["default"]["ENGINE"] = WATCHED_BACKENDS[DATABASES["default"]["ENGINE"]]
+
 # Redis when REDIS_URL is set, shared by every app server; local memory otherwise (one process).
 # "default" swallows Redis errors (IGNORE_EXCEPTIONS, logged) so a Redis outage degrades to
 # uncached. "pages" raises them, because the page cache (pagecache/) must know when a bump
@@ -154,12 +164,16 @@ else:
     }
 
 # Full-page cache for anonymous readers (pagecache/, README "How the cache stays right");
-# 0 turns it off (gunicorn.conf.py turns it off for several workers without Redis).
-NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "3600"))
+# 0 turns it off. It needs Redis: a local-memory cache lives in one process, and a change made
+# by another (manage.py shell, a second worker) could not drop its pages.
+NEWSROOM_PAGE_CACHE_SECONDS = int(
+    os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "3600" if REDIS_URL else "0")
+)
 # Bytes of cached pages each worker also keeps in memory (least recently used out first).
 NEWSROOM_PAGE_MEMORY_BYTES = int(os.environ.get("NEWSROOM_PAGE_MEMORY_BYTES", str(32 * 2**20)))
 # Writes to these tables never change a public page, so they leave the cache alone; a write
-# to any other table drops every cached page (pagecache/writes.py).
+# to any other table drops every cached page (pagecache/writes.py), unless it touches only
+# rows that PAGE_CACHE_UNSEEN_ROWS names (drafts).
 PAGE_CACHE_IGNORED_TABLES = (
     "django_session",
     "django_admin_log",
@@ -169,6 +183,7 @@ PAGE_CACHE_IGNORED_TABLES = (
     "pagecache_",
     "blog_previewlink",
 )
+PAGE_CACHE_UNSEEN_ROWS = "blog.publication.rows_readers_never_see"
 # When a page may next change with nothing saved (a post going live); pages expire then.
 PAGE_CACHE_NEXT_CHANGE = "blog.site_state.next_change_at"
 # The release, part of every page key (pagecache/release.py): a digest of these folders and

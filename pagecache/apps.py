@@ -7,8 +7,10 @@ class PageCacheConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.backends.signals import connection_created
+        from django.core.signals import request_finished
+        from django.db.models.signals import post_migrate
 
         from . import writes
 
-        connection_created.connect(writes.watch, dispatch_uid="pagecache.writes.watch")
+        post_migrate.connect(writes.install_triggers, sender=self)
+        request_finished.connect(writes.note_writes_at_request_end)

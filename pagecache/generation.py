@@ -4,8 +4,12 @@ Every cached page is stored under the generation that was current when its rende
 (pagecache.pages). A bump deletes the token; the next reader makes a new random one. So a
 page read before a change committed is stored under a token that no reader asks for after
 the bump, and no page can outlive a change. A bump is a DELETE, which Redis accepts even
-when it is full (``maxmemory`` reached refuses only writes that add memory). The tokens are
-random, never counted, so an evicted or lost token cannot come back and revive old pages.
+when it is full (``maxmemory`` reached refuses only writes that add memory), and it is tried
+even while the page cache pauses after an error. The tokens are random, never counted, so an
+evicted or lost token cannot come back and revive old pages; and each token names the Redis
+server process (its run_id) that it was made on, so a Redis restarted from a snapshot or an
+append-only file, which brings back the token and the pages of its time, has them all
+refused: a token from another run of Redis is deleted when read.
 """
 
 import logging
@@ -48,11 +52,35 @@ class Store:
                 return default
         try:
             return operation(caches["pages"])
-        except Exception:  # Redis errors arrive wrapped in several exception types.
+        except Exception as error:  # Redis errors arrive wrapped in several exception types.
+            if is_out_of_memory(error):
+                # Redis answers, but refuses what would add memory: deletes still go through.
+                logger.warning("page cache full; this page is not stored")
+                return default
             logger.warning("page cache unavailable; serving uncached", exc_info=True)
             self.paused_until = time.monotonic() + PAUSE_AFTER_ERROR_SECONDS
             self.failed = True
             return default
+
+    def delete(self, key):
+        """Delete the key even while paused (a bump must be tried whenever it is made); True
+        once done, False if the cache did not answer."""
+        try:
+            caches["pages"].delete(key)
+            return True
+        except Exception:
+            logger.warning("page cache unavailable; bump kept for later", exc_info=True)
+            self.paused_until = time.monotonic() + PAUSE_AFTER_ERROR_SECONDS
+            self.failed = True
+            return False
+
+
+def is_out_of_memory(error):
+    while error is not None:
+        if isinstance(error, redis.OutOfMemoryError):
+            return True
+        error = error.__cause__
+    return False
 
 
 store = Store()
@@ -60,10 +88,10 @@ FAILED = object()
 
 
 def current():
-    """The current generation token, or None while the page cache is unavailable."""
+    """The current generation token, or None while the page cache is unavailable (or full)."""
     token = store.run(read_token)
     if token is None:
-        store.call("add", KEY, secrets.token_hex(8), None)
+        store.run(lambda cache: cache.add(KEY, f"{server_run(cache)}.{secrets.token_hex(8)}", None))
         token = store.call("get", KEY)
     return token
 
@@ -73,6 +101,33 @@ class HeldConnection(NamedTuple):
     pid: int  # the process that opened it: a forked worker opens its own
     connection: redis.Connection
     key: str  # KEY as the cache names it in Redis
+    run_id: str  # the Redis server process it is connected to
+
+
+def server_run(cache):
+    """The run of the cache server that tokens are made on now: Redis's run_id, new at each
+    start; "local" for a local-memory cache (development and tests)."""
+    held = getattr(_held, "connection", None)
+    if held is not None and held.cache is cache and held.pid == os.getpid():
+        return held.run_id
+    return (
+        "local"
+        if not hasattr(cache, "client")
+        else redis_run_id(cache.client.get_client(write=True))
+    )
+
+
+def redis_run_id(client_or_connection):
+    if isinstance(client_or_connection, redis.Connection):
+        client_or_connection.send_command("INFO", "server")
+        info = client_or_connection.read_response()
+        info = info.decode() if isinstance(info, bytes) else info
+        return next(
+            line.split(":", 1)[1].strip()
+            for line in info.splitlines()
+            if line.startswith("run_id:")
+        )
+    return client_or_connection.info("server")["run_id"]
 
 
 _held = threading.local()
@@ -88,21 +143,35 @@ def read_token(cache):
     if held is None or held.cache is not cache or held.pid != os.getpid():
         if held is not None and held.pid == os.getpid():
             held.connection.disconnect()
-        pool = cache.client.get_client(write=False).connection_pool
-        held = _held.connection = HeldConnection(
-            cache, os.getpid(), pool.make_connection(), cache.client.make_key(KEY)
-        )
-    connection, key = held.connection, held.key
+        held = _held.connection = hold_connection(cache)
     for attempt in (1, 2):  # a connection Redis closed (a restart) is opened again once
         try:
-            connection.send_command("GET", key)
-            value = connection.read_response()
+            held.connection.send_command("GET", held.key)
+            value = held.connection.read_response()
             break
         except redis.ConnectionError:
-            connection.disconnect()
+            held.connection.disconnect()
             if attempt == 2:
                 raise
-    return None if value is None else cache.client.decode(value)
+            held = _held.connection = hold_connection(cache)
+    if value is None:
+        return None
+    token = cache.client.decode(value)
+    if not token.startswith(f"{held.run_id}."):
+        # Made on an earlier run of Redis and brought back from its snapshot, with the pages
+        # of its time: never current.
+        logger.warning("page cache: dropping a generation from an earlier run of Redis")
+        cache.delete(KEY)
+        return None
+    return token
+
+
+def hold_connection(cache):
+    connection = cache.client.get_client(write=False).connection_pool.make_connection()
+    connection.connect()
+    return HeldConnection(
+        cache, os.getpid(), connection, cache.client.make_key(KEY), redis_run_id(connection)
+    )
 
 
 def bump():
@@ -111,7 +180,7 @@ def bump():
     in the database until it can."""
     from .models import LostBump
 
-    if store.call("delete", KEY, default=FAILED) is FAILED:
+    if not store.delete(KEY):
         LostBump.objects.create()
 
 
@@ -129,6 +198,6 @@ def replay_lost_bumps():
         return
     if newest is None:
         return
-    if store.call("delete", KEY, default=FAILED) is not FAILED:
+    if store.delete(KEY):
         LostBump.objects.filter(pk__lte=newest).delete()
         logger.info("made the page-cache bump kept during a cache outage")
