@@ -41,3 +41,13 @@ def _empty_caches():
     for cache in caches.all():
         cache.clear()
     memory.clear()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A private redis-server for the session (tests/servers.py RedisServer: a free loopback
+    port, 64 MB at most, no persistence), stopped and its directory removed at the end."""
+    from .servers import RedisServer
+
+    with RedisServer() as server:
+        yield server

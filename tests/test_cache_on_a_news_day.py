@@ -5,17 +5,22 @@ pages."""
 import os
 import subprocess
 import sys
+import time
 from unittest import mock
 
+import redis
 from django.conf import settings
+from django.core.cache import caches
 from django.test import override_settings
 from django.urls import reverse
 
 from blog.models import Post
-from pagecache import release
+from pagecache import generation, release
+from pagecache.models import LostBump
 
 from .builders import make_post
 from .readers import ReaderClient
+from .servers import start_redis
 from .test_page_cache import PageCacheTestCase
 
 
@@ -97,3 +102,74 @@ class ConfigurationTests(PageCacheTestCase):
         self.warm("/")
         self.restarted_with(ALLOWED_HOSTS=["news.example.org"])
         self.assertEqual(self.reader.get("/").status_code, 400)
+
+
+class OwnRedisTestCase(PageCacheTestCase):
+    redis_options = {}
+
+    @classmethod
+    def setUpClass(cls):
+        cls.redis = start_redis(cls, **cls.redis_options)
+        super().setUpClass()
+
+    def setUp(self):
+        super().setUp()
+        pages_cache = {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": self.redis.url,
+            "OPTIONS": {"IGNORE_EXCEPTIONS": False},
+        }
+        self.enterContext(self.settings(CACHES={**settings.CACHES, "pages": pages_cache}))
+        caches["pages"].clear()
+        self.addCleanup(setattr, generation, "store", generation.Store())
+
+
+class RedisRestartTests(OwnRedisTestCase):
+    redis_options = {"save": "3600 1"}
+
+    def test_a_redis_restarted_from_an_old_snapshot_never_serves_its_pages(self):
+        self.warm("/")
+        with self.redis.client() as client:
+            client.save()  # the snapshot holds the generation and the page as they are now
+        with self.committed():
+            Post.objects.filter(pk=self.bridge.pk).update(headline="Bridge, after the snapshot")
+        self.redis.restart(crash=True)  # back from the snapshot: old generation, old page
+        with self.redis.client() as client:
+            self.assertIsNotNone(client.get(caches["pages"].make_key(generation.KEY)))
+        with self.assertLogs("pagecache", "WARNING"):
+            self.assertRebuilt("/", "Bridge, after the snapshot")
+        self.assertCached("/")
+
+
+class FullRedisTests(OwnRedisTestCase):
+    redis_options = {"policy": "noeviction"}
+
+    def fill(self):
+        """Make Redis full as it is: its memory limit just under what it holds, so every
+        write that adds memory is refused (and the test writes nothing to get there)."""
+        with self.redis.client() as client:
+            used = client.info("memory")["used_memory"]
+            client.config_set("maxmemory", used - 64 * 1024)
+            with self.assertRaises(redis.exceptions.OutOfMemoryError):
+                client.set("one more", b"x" * 1000)
+
+    def test_a_page_a_full_redis_refuses_neither_pauses_the_cache_nor_keeps_a_bump_back(self):
+        self.warm("/")
+        self.fill()
+        with self.assertLogs("pagecache", "WARNING") as logs:
+            self.read(self.park.get_absolute_url())  # rendered, and refused by Redis
+        self.assertIn("page cache full", logs.output[0])
+        self.assertEqual(generation.store.paused_until, 0)
+        with self.committed():  # an edit right after: its bump must reach Redis at once
+            Post.objects.filter(pk=self.bridge.pk).update(headline="Bridge, Redis full")
+        self.assertFalse(LostBump.objects.exists())
+        self.assertContains(self.read("/"), "Bridge, Redis full")
+
+    def test_a_bump_is_tried_even_while_the_cache_pauses_after_an_error(self):
+        self.warm("/")
+        generation.store.paused_until = time.monotonic() + 60  # as after a Redis error
+        with self.committed():
+            Post.objects.filter(pk=self.bridge.pk).update(headline="Bridge, while paused")
+        with self.redis.client() as client:
+            self.assertIsNone(client.get(caches["pages"].make_key(generation.KEY)))
+        self.assertFalse(LostBump.objects.exists())

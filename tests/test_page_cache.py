@@ -2,12 +2,10 @@ import gc
 import gzip
 import os
 import runpy
-import subprocess
 import time
 from datetime import timedelta
 from io import StringIO
 from pathlib import Path
-from shutil import which
 from types import SimpleNamespace
 from unittest import mock
 
@@ -29,13 +27,14 @@ from pagecache.pages import Entry, Memory
 
 from .builders import make_author, make_blog, make_post
 from .readers import ReaderClient
+from .servers import closed_port, start_redis
 from .test_admin import post_form
 
 
 def closed_port_redis(ignore_exceptions):
     return {
         "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": "redis://127.0.0.1:9/0",
+        "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
         "OPTIONS": {"IGNORE_EXCEPTIONS": ignore_exceptions, "SOCKET_CONNECT_TIMEOUT": 0.2},
     }
 
@@ -261,10 +260,13 @@ class KeyTests(PageCacheTestCase):
             self.assertRebuilt("/")
             self.assertCached("/")
 
-    def test_the_release_is_a_digest_of_code_and_packages(self):
+    def test_the_release_is_a_digest_of_code_packages_and_settings(self):
         self.assertRegex(release.current, r"^[0-9a-f]{16}$")
         with override_settings(NEWSROOM_RELEASE="abc123"):
-            self.assertEqual(release.compute(), "abc123")
+            given = release.compute()
+            with override_settings(NEWSROOM_RELEASE="abc124"):
+                self.assertNotEqual(release.compute(), given)
+        self.assertNotEqual(given, release.current)
 
     def test_unknown_parameters_share_the_page_and_store_nothing_new(self):
         self.read("/")
@@ -518,16 +520,14 @@ class RedisOutageTests(PageCacheTestCase):
 class RedisConnectionTests(PageCacheTestCase):
     """Each hit reads the generation on a connection the worker keeps open for it."""
 
+    @classmethod
+    def setUpClass(cls):
+        cls.redis = start_redis(cls)
+        super().setUpClass()
+
     def setUp(self):
         super().setUp()
-        location = "redis://127.0.0.1:6379/12"
-        try:
-            redis.Redis.from_url(location, socket_connect_timeout=1).ping()
-        except redis.ConnectionError:
-            if os.environ.get("CI"):
-                raise
-            self.skipTest("no Redis on 127.0.0.1:6379")
-        pages_cache = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": location}
+        pages_cache = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": self.redis.url}
         self.enterContext(self.settings(CACHES={**settings.CACHES, "pages": pages_cache}))
         caches["pages"].clear()
 
@@ -535,9 +535,8 @@ class RedisConnectionTests(PageCacheTestCase):
         self.warm("/")
         connection = generation._held.connection.connection
         address = "{}:{}".format(*connection._sock.getsockname())
-        redis.Redis.from_url("redis://127.0.0.1:6379/12").client_kill_filter(
-            _type=None, addr=address
-        )
+        with self.redis.client() as client:
+            client.client_kill_filter(_type=None, addr=address)
         with self.assertNoLogs("pagecache", "WARNING"):
             self.assertCached("/")
 
@@ -557,47 +556,40 @@ class RedisConnectionTests(PageCacheTestCase):
         self.assertRebuilt("/", "Bridge, edited")
 
 
-REDIS_SERVER = which("redis-server")
-
-
 class FullRedisTests(PageCacheTestCase):
     """A Redis that has reached maxmemory with the noeviction policy refuses new pages, but a
     bump, which only deletes, still goes through."""
 
-    port = 6391
+    # A Redis of the test's own, small, so filling it takes a few writes: FILLERS of FILLER
+    # bytes (6.4 MB) at most, well past its 2 MB, so the test ends whatever Redis does.
+    FILLER = b"x" * 100_000
+    FILLERS = 64
 
     @classmethod
     def setUpClass(cls):
-        if not REDIS_SERVER:
-            raise __import__("unittest").SkipTest("redis-server is not installed")
-        cls.redis = subprocess.Popen(
-            [REDIS_SERVER, "--port", str(cls.port), "--bind", "127.0.0.1", "--save", ""]
-            + ["--appendonly", "no", "--maxmemory", "2mb", "--maxmemory-policy", "noeviction"],
-            stdout=subprocess.DEVNULL,
-        )
-        cls.addClassCleanup(cls.redis.terminate)
-        time.sleep(0.3)
+        cls.redis = start_redis(cls, maxmemory="2mb", policy="noeviction")
         super().setUpClass()
 
+    def fill(self, client):
+        """Write fillers until Redis refuses one for want of memory."""
+        for filler in range(self.FILLERS):
+            try:
+                client.set(f"filler:{filler}", self.FILLER)
+            except redis.exceptions.OutOfMemoryError as error:
+                self.assertIn("maxmemory", str(error))
+                return
+        self.fail(f"Redis took {self.FILLERS} fillers of {len(self.FILLER)} bytes, never full")
+
     def test_a_bump_goes_through_a_full_redis(self):
-        location = f"redis://127.0.0.1:{self.port}/0"
         full = {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": location,
+            "LOCATION": self.redis.url,
             "OPTIONS": {"IGNORE_EXCEPTIONS": False},
         }
         with self.settings(CACHES={**settings.CACHES, "pages": full}):
             caches["pages"].clear()
             self.warm("/")
-            client = caches["pages"].client.get_client(write=True)
-            filler = 0
-            while True:
-                try:
-                    client.set(f"filler:{filler}", b"x" * 100_000)
-                except Exception as error:
-                    self.assertIn("maxmemory", str(error))
-                    break
-                filler += 1
+            self.fill(caches["pages"].client.get_client(write=True))
             self.edit_post(self.bridge, headline="Bridge edited with Redis full")
             self.assertFalse(LostBump.objects.exists())
             self.assertContains(self.read("/"), "Bridge edited with Redis full")

@@ -1,7 +1,8 @@
 """Two app server processes sharing PostgreSQL and Redis serve each other's cached pages, and a
 change saved anywhere reaches both at once.
 
-Needs PostgreSQL (the processes must see the test database) and Redis; skipped on SQLite.
+Needs PostgreSQL (the processes must see the test database) and redis-server, which it runs
+itself; skipped on SQLite.
 """
 
 import os
@@ -11,7 +12,6 @@ import tempfile
 import unittest
 import urllib.request
 
-import redis
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
@@ -20,43 +20,27 @@ from django.test import TransactionTestCase, override_settings
 from blog.models import Post
 
 from .builders import make_author, make_blog, make_post
-from .servers import PROJECT, start_gunicorn
-
-REDIS_URL = "redis://127.0.0.1:6379/13"
-
-
-def redis_is_up():
-    try:
-        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.ConnectionError:
-        return False
+from .servers import PROJECT, start_gunicorn, start_redis
 
 
 @unittest.skipUnless(
     os.environ.get("DATABASE_URL", "").startswith("postgres"),
     "needs PostgreSQL: two processes cannot share the in-memory SQLite test database",
 )
-@override_settings(
-    NEWSROOM_PAGE_CACHE_SECONDS=3600,
-    CACHES={
-        **settings.CACHES,
-        "pages": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "newsroom",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": False},
-        },
-    },
-)
+@override_settings(NEWSROOM_PAGE_CACHE_SECONDS=3600)
 class TwoAppServersTests(TransactionTestCase):
     @classmethod
     def setUpClass(cls):
+        # A Redis of the test's own (tests/servers.py), shared by this process and both servers.
+        redis_server = start_redis(cls)
         super().setUpClass()
-        if not redis_is_up():
-            if os.environ.get("CI"):
-                raise AssertionError("CI must run this test: Redis is not on 127.0.0.1:6379")
-            raise unittest.SkipTest("Redis is not running on 127.0.0.1:6379")
-        redis.Redis.from_url(REDIS_URL).flushdb()
+        pages = {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis_server.url,
+            "KEY_PREFIX": "newsroom",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": False},
+        }
+        cls.enterClassContext(override_settings(CACHES={**settings.CACHES, "pages": pages}))
         cls.static_root = tempfile.mkdtemp(prefix="newsroom-two-servers-static-")
         database = settings.DATABASES["default"]
         cls.env = {
@@ -65,7 +49,7 @@ class TwoAppServersTests(TransactionTestCase):
                 f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
                 f"{database['NAME']}"
             ),
-            "REDIS_URL": REDIS_URL,
+            "REDIS_URL": redis_server.url,
             "DJANGO_DEBUG": "0",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DJANGO_SECURE_SSL_REDIRECT": "0",
