@@ -60,7 +60,8 @@ class RequestLogMiddleware:
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request.id
-            log_request(request.method, request.path, response.status_code, started, request)
+            cache = response.get("X-Page-Cache", "bypass")
+            log_request(request.method, request.path, response.status_code, started, request, cache)
             return response
         finally:
             current_request_id.reset(token)
@@ -72,8 +73,10 @@ def request_id(meta):
     return incoming if ACCEPTABLE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
 
 
-def log_request(method, path, status, started, request):
-    """The request's log line; request needs only .id and .META."""
+def log_request(method, path, status, started, request, cache="hit"):
+    """The request's log line; request needs only .id and .META. cache is how the page cache
+    answered: "miss" (rendered and stored), "bypass" (not from the cache, not stored) or "hit",
+    the default, as the WSGI front (pagecache.pages.CachedPagesFirst) logs only its hits."""
     logger.log(
         logging.WARNING if status >= 500 else logging.INFO,
         "%s %s %s",
@@ -87,5 +90,6 @@ def log_request(method, path, status, started, request):
             "duration_ms": round((time.perf_counter() - started) * 1000, 2),
             "client": client_ip(request),
             "request_id": request.id,
+            "cache": cache,
         },
     )

@@ -11,7 +11,7 @@ from unittest import mock
 import redis
 from django.conf import settings
 from django.core.cache import caches
-from django.test import override_settings
+from django.test import SimpleTestCase, override_settings
 from django.urls import reverse
 
 from blog.models import Post
@@ -173,3 +173,27 @@ class FullRedisTests(OwnRedisTestCase):
         with self.redis.client() as client:
             self.assertIsNone(client.get(caches["pages"].make_key(generation.KEY)))
         self.assertFalse(LostBump.objects.exists())
+
+
+class DevelopmentServerTests(SimpleTestCase):
+    def page_cache_seconds(self, **environ):
+        program = (
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.NEWSROOM_PAGE_CACHE_SECONDS)"
+        )
+        unset = ("REDIS_URL", "NEWSROOM_PAGE_CACHE_SECONDS")
+        base = {name: value for name, value in os.environ.items() if name not in unset}
+        return subprocess.run(
+            [sys.executable, "-c", program],
+            env={**base, **environ},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    def test_without_redis_no_process_caches_pages_another_process_cannot_drop(self):
+        # make run: runserver and manage.py shell would each have a local-memory cache.
+        self.assertEqual(self.page_cache_seconds(), "0")
+
+    def test_with_redis_pages_are_cached(self):
+        self.assertEqual(self.page_cache_seconds(REDIS_URL="redis://127.0.0.1:1/0"), "3600")
