@@ -20,11 +20,13 @@ import time
 from typing import NamedTuple
 
 import redis
+from django.conf import settings
 from django.core.cache import caches
 
 logger = logging.getLogger(__name__)
 
 KEY = "generation"
+PAGES_OF = "pages-of:"
 # After a cache error the page cache is left alone this long, then tried again.
 PAUSE_AFTER_ERROR_SECONDS = 5
 
@@ -62,17 +64,56 @@ class Store:
             self.failed = True
             return default
 
-    def delete(self, key):
-        """Delete the key even while paused (a bump must be tried whenever it is made); True
-        once done, False if the cache did not answer."""
+    def drop_generation(self):
+        """Delete the token, even while paused (a bump is tried whenever it is made), then the
+        pages of the generation it named, so old generations do not fill Redis until they
+        expire. True once the token is gone, False if the cache did not answer."""
+        cache = caches["pages"]
         try:
-            caches["pages"].delete(key)
-            return True
+            if not hasattr(cache, "client"):  # local memory: its own culling bounds it
+                cache.delete(KEY)
+                return True
+            client = cache.client.get_client(write=True)
+            old = client.getdel(cache.make_key(KEY))
         except Exception:
             logger.warning("page cache unavailable; bump kept for later", exc_info=True)
             self.paused_until = time.monotonic() + PAUSE_AFTER_ERROR_SECONDS
             self.failed = True
             return False
+        if old is not None:
+            try:
+                delete_pages(cache, client, cache.client.decode(old))
+            except Exception:  # they expire in time anyway
+                logger.warning("could not delete an old generation's pages", exc_info=True)
+        return True
+
+
+def pages_key(cache, token):
+    """The set of the keys of a generation's pages (pagecache.pages notes each it stores)."""
+    return cache.make_key(f"{PAGES_OF}{token}")
+
+
+def note_page(key, token):
+    """Note a stored page under its generation, for the bump that ends it to delete it."""
+
+    def note(cache):
+        if hasattr(cache, "client"):
+            pages = pages_key(cache, token)
+            client = cache.client.get_client(write=True)
+            expires = settings.NEWSROOM_PAGE_CACHE_SECONDS + 60
+            client.pipeline(transaction=False).sadd(pages, cache.make_key(key)).expire(
+                pages, expires
+            ).execute()
+
+    store.run(note)
+
+
+def delete_pages(cache, client, token):
+    pages = pages_key(cache, token)
+    keys = list(client.smembers(pages))
+    for start in range(0, len(keys), 1000):
+        client.unlink(*keys[start : start + 1000])
+    client.unlink(pages)
 
 
 def is_out_of_memory(error):
@@ -180,7 +221,7 @@ def bump():
     in the database until it can."""
     from .models import LostBump
 
-    if not store.delete(KEY):
+    if not store.drop_generation():
         LostBump.objects.create()
 
 
@@ -198,6 +239,6 @@ def replay_lost_bumps():
         return
     if newest is None:
         return
-    if store.delete(KEY):
+    if store.drop_generation():
         LostBump.objects.filter(pk__lte=newest).delete()
         logger.info("made the page-cache bump kept during a cache outage")

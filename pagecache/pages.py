@@ -11,9 +11,23 @@ invalidate: a page stored under an old generation is simply never asked for agai
 also expires at the next scheduled change that no write announces (a post going live or
 down, a breaking flag running out). Logged-in users and previews neither get nor fill it.
 
+The address has one spelling a page: scheme, host (lowercase, no trailing dot, no default
+port; Django is handed that spelling, so the links a page carries match its key), path and
+page number. A host ALLOWED_HOSTS does not name one by one, a port the server is not reached
+on, a number padded with zeros or an odd page number are rendered but never stored, so
+nothing a reader sends can store a page twice: one page is at most one entry per scheme and
+per named host (with or without the server's own port), both encodings in it.
+
+Concurrent misses of one page render it once: the first takes a lock under the page's key
+and renders; the others wait in the front, briefly, for the page to be stored under that
+same key, and answer it as a hit. If nothing is stored (a 404, an error) or the wait runs
+out, they render it themselves.
+
 Each worker keeps the pages of the current generation it served lately in memory too (up to
 NEWSROOM_PAGE_MEMORY_BYTES, least recently used first out), so a hit costs one small round
-trip to the cache (the generation).
+trip to the cache (the generation). Revalidation is by ETag: Last-Modified counts whole
+seconds, which cannot tell apart two versions of a page made within one, so If-Modified-Since
+never answers 304 for a cached page.
 """
 
 import gzip
@@ -26,8 +40,9 @@ from functools import wraps
 from types import SimpleNamespace
 
 from django.conf import settings
-from django.core.handlers.wsgi import get_path_info
+from django.core.handlers.wsgi import WSGIRequest, get_path_info
 from django.http import HttpResponse, QueryDict
+from django.http.request import split_domain_port
 from django.middleware.gzip import re_accepts_gzip as ACCEPTS_GZIP
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -47,9 +62,18 @@ PAGE_PARAMETER = "page"
 PER_HIT_HEADERS = {"content-encoding", "content-length", "etag", "x-page-cache", "cache-control"}
 # Where the WSGI front notes the generation it read, for the page to be stored under.
 GENERATION = "pagecache.generation"
+# Where the front notes the lock it took to render a page, for PageCacheMiddleware to release.
+LOCK = "pagecache.lock"
 CONDITIONAL_HEADERS = frozenset(
     ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
 )
+# A render holds its lock this long at most: longer than a render takes, short enough that a
+# worker killed mid-render (or an error the middleware never saw) holds no one up for long.
+LOCK_SECONDS = 5
+# How long other misses of the page wait for it, and how often they look. A sync worker
+# waits idle, which costs less than rendering the same page beside the first.
+WAIT_SECONDS = 2
+POLL_SECONDS = 0.01
 
 
 @dataclass(frozen=True)
@@ -130,25 +154,82 @@ def scheme(environ):
     return environ.get("wsgi.url_scheme", "http")
 
 
+def default_port(environ):
+    return "443" if scheme(environ) == "https" else "80"
+
+
+def host_header(environ):
+    """The environ key Django reads the host from (HttpRequest._get_raw_host): X-Forwarded-Host
+    only with USE_X_FORWARDED_HOST; None when there is no header to read."""
+    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in environ:
+        return "HTTP_X_FORWARDED_HOST"
+    return "HTTP_HOST" if "HTTP_HOST" in environ else None
+
+
 def raw_host(environ):
     """The host as the request gives it, before Django checks it: Django's
     HttpRequest._get_raw_host. A page is stored only after Django accepted its host."""
-    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in environ:
-        return environ["HTTP_X_FORWARDED_HOST"]
-    if "HTTP_HOST" in environ:
-        return environ["HTTP_HOST"]
+    header = host_header(environ)
+    if header:
+        return environ[header]
     host, port = environ.get("SERVER_NAME", ""), str(environ.get("SERVER_PORT", ""))
-    return host if port == ("443" if scheme(environ) == "https" else "80") else f"{host}:{port}"
+    return host if port == default_port(environ) else f"{host}:{port}"
+
+
+def named_hosts():
+    """The hosts ALLOWED_HOSTS names one by one ("example.com" or ".example.com" names
+    example.com), with Django's defaults under DEBUG. Only "*" or a leading dot let in any
+    other, and endless names must not each store every page."""
+    allowed = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not allowed:
+        allowed = [".localhost", "127.0.0.1", "[::1]"]
+    return {host.lower().removeprefix(".") for host in allowed if host != "*"}
+
+
+def canonical_host(environ):
+    """The request's host in the one spelling its pages are stored under: lowercase, no
+    trailing dot, no port when it is the scheme's default, a port without leading zeros. None
+    when its pages are never stored: a host not named in ALLOWED_HOSTS, or a port other than
+    the one the server is reached on (SERVER_PORT: gunicorn's own, which a reader who reaches
+    it directly, as the bench does, names), since Django accepts any port at all."""
+    domain, port = split_domain_port(raw_host(environ))
+    if not domain or domain not in named_hosts():
+        return None
+    # As a string: int() refuses numbers of thousands of digits, which anyone may send.
+    port = (port.lstrip("0") or "0") if port else default_port(environ)
+    if port == default_port(environ):
+        return domain
+    return f"{domain}:{port}" if port == str(environ.get("SERVER_PORT", "")) else None
+
+
+def use_canonical_host(environ):
+    """Hand Django the host in its canonical spelling: a page's links carry the host, so the
+    page stored under a spelling must be the one rendered for it."""
+    host = canonical_host(environ)
+    if host is not None and host != raw_host(environ):
+        environ[host_header(environ) or "HTTP_HOST"] = host
+
+
+def has_padded_number(path):
+    """A number with leading zeros in the path (/archive/2026/012/): Django's int converter
+    reads it as 12, but the page's own address (its canonical link) keeps the zeros, and a
+    reader could add any number of them."""
+    return any(
+        len(part) > 1 and part[0] == "0" and part.isascii() and part.isdigit()
+        for part in path.split("/")
+    )
 
 
 def page_key(environ, generation):
-    """The key of the page a request asks for: release, generation and address (scheme, host,
-    path and page number; nothing else a reader sends), or None if it is never cached."""
+    """The key of the page a request asks for: release, generation and address (scheme,
+    canonical host, path and page number; nothing else a reader sends), or None if it is never
+    cached (see the module docstring)."""
     number = page_number(environ.get("QUERY_STRING", ""))
-    if number is None:
-        return None
     path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
-    address = f"{scheme(environ)}://{raw_host(environ)}{path}?{number}"
+    host = raw_host(environ)
+    if number is None or host != canonical_host(environ) or has_padded_number(path):
+        return None
+    address = f"{scheme(environ)}://{host}{path}?{number}"
     digest = hashlib.sha256(address.encode()).hexdigest()
     return f"page:{release.current}:{generation}:{digest}"
 
@@ -208,6 +289,9 @@ def cache_page_for_readers(view):
         etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
         response["ETag"] = etag
         response["Last-Modified"] = http_date()
+        # Whole seconds cannot tell apart two versions made within one: only the ETag
+        # revalidates, here (ConditionalGetMiddleware, on the way out) as in the front.
+        request.META.pop("HTTP_IF_MODIFIED_SINCE", None)
         response["Cache-Control"] = public_cache_control(next_change)
         if settings.NEWSROOM_PAGE_CACHE_SECONDS and expires_at > time.time():
             response["X-Page-Cache"] = "miss"
@@ -224,19 +308,20 @@ def cached_answer(environ):
     the environ, for PageCacheMiddleware to store the page under if Django renders it."""
     if not is_for_the_cache(environ):
         return None
+    use_canonical_host(environ)
     # Read before anything the page shows is read: see pagecache.generation.
     token = environ[GENERATION] = generation.current()
     key = page_key(environ, token) if token else None
     if not key:
         return None
     entry = memory.get(key, token)
-    if entry is None:
+    if not is_fresh(entry):
         entry = generation.store.call("get", key)
-        if entry is None:
-            return None
+        if not is_fresh(entry):
+            entry = rendered_by_another(environ, key)
+            if entry is None:
+                return None
         memory.put(key, token, entry)
-    if time.time() >= entry.expires_at:
-        return None
     if ACCEPTS_GZIP.search(environ.get("HTTP_ACCEPT_ENCODING", "")):
         body, etag = entry.compressed, "W/" + entry.etag  # as GZipMiddleware marks it
         headers = [*entry.headers, ("Content-Encoding", "gzip")]
@@ -253,10 +338,50 @@ def cached_answer(environ):
     return "200 OK", headers, b"" if environ["REQUEST_METHOD"].upper() == "HEAD" else body
 
 
+def is_fresh(entry):
+    return entry is not None and time.time() < entry.expires_at
+
+
+def lock_key(key):
+    return f"{key}:rendering"
+
+
+def rendered_by_another(environ, key):
+    """The page another request is rendering, once it is stored under the same key (so of the
+    generation this request read, as a render of its own would be); None when this request is
+    to render it: it took the lock, or the one rendering stored nothing or took too long."""
+    lock = lock_key(key)
+    taken = generation.store.call("add", lock, True, LOCK_SECONDS)
+    if taken is None:  # the cache is paused or failing
+        return None
+    if taken:
+        environ[LOCK] = lock
+        return None
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(POLL_SECONDS)
+        found = generation.store.call("get_many", [key, lock])
+        if found is None:
+            return None
+        if is_fresh(found.get(key)):
+            return found[key]
+        if lock not in found:  # rendered, and not stored: a 404, an error, a full cache
+            return None
+    return None
+
+
+def release_lock(environ):
+    """Let the misses waiting for this page go: it is stored, or will not be."""
+    lock = environ.pop(LOCK, None)
+    if lock:
+        generation.store.call("delete", lock)
+
+
 def conditional_answer(environ, headers, body):
-    """304 (or 412) if the reader's copy is current, by Django's own rules."""
+    """304 (or 412) if the reader's copy is current, by Django's own rules, If-Modified-Since
+    left out (see cache_page_for_readers)."""
     response = HttpResponse(body, headers=dict(headers))
-    request = SimpleNamespace(META=environ, method=environ["REQUEST_METHOD"].upper())
+    request = WSGIRequest({k: v for k, v in environ.items() if k != "HTTP_IF_MODIFIED_SINCE"})
     response = get_conditional_response(
         request,
         etag=response["ETag"],
@@ -315,8 +440,10 @@ def store(key, token, response):
         compressed=gzip.compress(content, mtime=0),
     )
     timeout = max(1, int(expires_at - time.time()) + 1)
-    if generation.store.call("set", key, entry, timeout, default=generation.FAILED) is None:
+    stored = generation.store.call("set", key, entry, timeout, default=generation.FAILED)
+    if stored is not generation.FAILED:  # local memory answers None, django-redis True
         memory.put(key, token, entry)
+        generation.note_page(key, token)
 
 
 class PageCacheMiddleware:
@@ -331,11 +458,19 @@ class PageCacheMiddleware:
     def __call__(self, request):
         environ = request.environ
         if GENERATION not in environ:
-            environ[GENERATION] = generation.current() if is_for_the_cache(environ) else None
-        response = self.get_response(request)
-        token = environ[GENERATION]
-        if token and hasattr(response, "page_cache_entry") and response.status_code == 200:
-            key = page_key(environ, token)
-            if key:
-                store(key, token, response)
+            environ[GENERATION] = None
+            if is_for_the_cache(environ):
+                use_canonical_host(environ)
+                environ[GENERATION] = generation.current()
+        try:
+            response = self.get_response(request)
+            token = environ[GENERATION]
+            if token and hasattr(response, "page_cache_entry") and response.status_code == 200:
+                key = page_key(environ, token)
+                if key:
+                    store(key, token, response)
+        finally:
+            # Django turns a view's exception into a 500 response below; this also covers one
+            # raised here. A worker killed mid-render leaves the lock to LOCK_SECONDS.
+            release_lock(environ)
         return response

@@ -7,6 +7,7 @@ cache is local memory; on PostgreSQL it is a real Redis, a private redis-server 
 """
 
 import gzip
+import re
 import time
 from datetime import timedelta
 from unittest import mock
@@ -54,6 +55,14 @@ RAW_UPDATES = [
     "pg:MERGE INTO blog_post p USING (SELECT {id} AS id) s ON p.id = s.id "
     "WHEN MATCHED THEN UPDATE SET headline = %s",
 ]
+
+
+def without_empty_feed_date(content):
+    """A feed with no item says it was built at the moment it was rendered (Django's rule
+    when no item has a date): the one part of a page that differs from render to render."""
+    if "<item>" in content or "<entry>" in content:
+        return content
+    return re.sub(r"<(lastBuildDate|updated)>[^<]*</", r"<\1></", content)
 
 
 def redis_pages_cache(server):
@@ -304,6 +313,8 @@ class EditorsAndReaders(RuleBasedStateMachine):
         paths |= {f"/tags/{tag.slug}/" for tag in Tag.objects.all()}
         paths |= {author.get_absolute_url() for author in Author.objects.all()}
         paths.add("/?utm_source=newsletter")
+        paths |= {"/feeds/rss/", "/feeds/atom/", "/sitemap.xml"}
+        paths |= {f"{blog.get_absolute_url()}feeds/rss/" for blog in Blog.objects.all()}
         return sorted(paths)
 
     def check_every_page(self):
@@ -321,8 +332,8 @@ class EditorsAndReaders(RuleBasedStateMachine):
             if cached.get("Content-Encoding") == "gzip":
                 cached.content = gzip.decompress(cached.content)
             self.case.assertEqual(
-                cached.content.decode(),
-                fresh.content.decode(),
+                without_empty_feed_date(cached.content.decode()),
+                without_empty_feed_date(fresh.content.decode()),
                 f"{path} ({cached.get('X-Page-Cache')})",
             )
 

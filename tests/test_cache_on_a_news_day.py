@@ -197,3 +197,16 @@ class DevelopmentServerTests(SimpleTestCase):
 
     def test_with_redis_pages_are_cached(self):
         self.assertEqual(self.page_cache_seconds(REDIS_URL="redis://127.0.0.1:1/0"), "3600")
+
+
+class OldGenerationsTests(OwnRedisTestCase):
+    def test_a_bump_deletes_the_pages_of_the_generation_it_ends(self):
+        paths = ["/", self.city.get_absolute_url(), self.bridge.get_absolute_url()]
+        for take in range(5):
+            self.warm(*paths)
+            with self.committed():
+                Post.objects.filter(pk=self.bridge.pk).update(headline=f"Bridge, take {take}")
+        self.warm(*paths)
+        with self.redis.client() as client:
+            pages = [key for key in client.keys("*") if b":page:" in key]
+        self.assertEqual(len(pages), len(paths))
