@@ -216,15 +216,18 @@ def rendition_name(name, width, extension, crop=None, focus=None):
     """Where a rendition of the image stored at name is kept. A crop's name carries its focal
     point (focus: percentages across and down), so a new focal point gives new addresses:
     browsers and CDNs keep renditions as immutable and would go on showing the old crop."""
+    return f"{_rendition_stem(name, crop, focus)}-{width}.{extension}"
+
+
+def _rendition_stem(name, crop=None, focus=None):
+    """rendition_name() without its "-<width>.<extension>"."""
     # String functions rather than PurePosixPath: list pages ask for dozens of these.
     directory, filename = posixpath.split(name)
     stem = posixpath.splitext(filename)[0]
     if crop:
         focus_x, focus_y = focus
         stem = f"{stem}-{crop}-f{focus_x}x{focus_y}"
-    return "/".join(
-        part for part in ("renditions", directory, f"{stem}-{width}.{extension}") if part
-    )
+    return "/".join(part for part in ("renditions", directory, stem) if part)
 
 
 def rendition_widths(original_width, widths=RENDITION_WIDTHS):
@@ -242,29 +245,26 @@ def renditions(image_field_file, width, height, crop=None, focus=None):
         ratio, widths = CROPS[crop]
         left, top, right, bottom = crop_box(width, height, ratio, *focus)
         width, height = right - left, bottom - top
-    url = _url_maker()
-    sources = []
-    for extension, (_, mime_type) in FORMATS.items():
-        candidates = [
-            (
-                url(rendition_name(image_field_file.name, w, extension, crop, focus)),
-                w,
-                round(height * w / width),
-            )
-            for w in rendition_widths(width, widths)
-        ]
-        sources.append((extension, mime_type, candidates))
-    return sources
+    url = _rendition_url_maker(image_field_file.name, crop, focus)
+    widths = rendition_widths(width, widths)
+    return [
+        (extension, mime_type, [(url(w, extension), w, round(height * w / width)) for w in widths])
+        for extension, (_, mime_type) in FORMATS.items()
+    ]
 
 
-def _url_maker():
-    """The storage's url() or, for files on disk, its base URL joined by hand: the same
-    address at a fraction of the cost, as list pages build dozens of them."""
+def _rendition_url_maker(name, crop=None, focus=None):
+    """A function (width, extension) -> address of that rendition of the image stored at
+    name. For files on disk it joins the storage's base URL by hand and quotes the image's
+    part once (width and extension need no quoting): the same addresses at a fraction of the
+    cost of the storage's url(), as list pages build dozens of them."""
     storage = storages["default"]
     if type(storage) is not FileSystemStorage:
-        return storage.url
-    base_url = storage.base_url
-    return lambda name: base_url + filepath_to_uri(name).lstrip("/")
+        return lambda width, extension: storage.url(
+            rendition_name(name, width, extension, crop, focus)
+        )
+    prefix = storage.base_url + filepath_to_uri(_rendition_stem(name, crop, focus)).lstrip("/")
+    return lambda width, extension: f"{prefix}-{width}.{extension}"
 
 
 def large_width(width):
@@ -278,7 +278,7 @@ def large_width(width):
 def large_rendition(image_field_file, width, height):
     """(url, width, height) of the JPEG rendition of large_width()."""
     large = large_width(width)
-    url = _url_maker()(rendition_name(image_field_file.name, large, "jpg"))
+    url = _rendition_url_maker(image_field_file.name)(large, "jpg")
     return url, large, round(height * large / width)
 
 

@@ -38,16 +38,18 @@ def render_markdown(text):
 
 # What a quote opens after: the start, a space, a bracket, a dash or an opening quote.
 _OPENS_AFTER = r"(^|[\s(\[{\u2014\u2013\u201c\u2018-])"
-# In order: dashes before quotes, so a quote after a dash is seen as opening.
+# In order: dashes before quotes, so a quote after a dash is seen as opening. Each pattern
+# comes with what it needs to find, so text without that skips it (pages smarten every
+# headline and standfirst they show).
 SMART_TYPOGRAPHY = [
-    (re.compile("---"), "\u2014"),
-    (re.compile("--"), "\u2013"),
-    (re.compile(r"\.\.\."), "\u2026"),
-    (re.compile(r"'(?=\d\ds\b)"), "\u2019"),
-    (re.compile(_OPENS_AFTER + '"'), "\\1\u201c"),
-    (re.compile('"'), "\u201d"),
-    (re.compile(_OPENS_AFTER + "'"), "\\1\u2018"),
-    (re.compile("'"), "\u2019"),
+    ("---", re.compile("---"), "\u2014"),
+    ("--", re.compile("--"), "\u2013"),
+    ("...", re.compile(r"\.\.\."), "\u2026"),
+    ("'", re.compile(r"'(?=\d\ds\b)"), "\u2019"),
+    ('"', re.compile(_OPENS_AFTER + '"'), "\\1\u201c"),
+    ('"', re.compile('"'), "\u201d"),
+    ("'", re.compile(_OPENS_AFTER + "'"), "\\1\u2018"),
+    ("'", re.compile("'"), "\u2019"),
 ]
 
 
@@ -55,6 +57,7 @@ def smarten(text):
     """Plain text with curly quotes, en and em dashes and ellipses, as Markdown's smarty
     extension gives post bodies: "it's" becomes it’s, -- –, --- — and ... …. The result is
     still plain text, to be escaped like any other."""
-    for pattern, replacement in SMART_TYPOGRAPHY:
-        text = pattern.sub(replacement, text)
+    for needed, pattern, replacement in SMART_TYPOGRAPHY:
+        if needed in text:
+            text = pattern.sub(replacement, text)
     return text

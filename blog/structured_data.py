@@ -13,12 +13,13 @@ LOGO = ("img/logo.png", 600, 60)
 def news_article(post, request):
     """A NewsArticle with every author, the publisher and the blog it is part of."""
     url = request.build_absolute_uri
+    post_url = url(post.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "@id": url(post.get_absolute_url()),
-        "mainEntityOfPage": url(post.get_absolute_url()),
-        "url": url(post.get_absolute_url()),
+        "@id": post_url,
+        "mainEntityOfPage": post_url,
+        "url": post_url,
         "headline": post.headline,
         "description": post.standfirst,
         "author": [
