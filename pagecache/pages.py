@@ -30,6 +30,7 @@ seconds, which cannot tell apart two versions of a page made within one, so If-M
 never answers 304 for a cached page.
 """
 
+import functools
 import gzip
 import hashlib
 import logging
@@ -62,6 +63,8 @@ PAGE_PARAMETER = "page"
 PER_HIT_HEADERS = {"content-encoding", "content-length", "etag", "x-page-cache", "cache-control"}
 # Where the WSGI front notes the generation it read, for the page to be stored under.
 GENERATION = "pagecache.generation"
+# Where use_canonical_host notes the host it settled on (None: pages never stored).
+CANONICAL_HOST = "pagecache.host"
 # Where the front notes the lock it took to render a page, for PageCacheMiddleware to release.
 LOCK = "pagecache.lock"
 CONDITIONAL_HEADERS = frozenset(
@@ -180,10 +183,14 @@ def named_hosts():
     """The hosts ALLOWED_HOSTS names one by one ("example.com" or ".example.com" names
     example.com), with Django's defaults under DEBUG. Only "*" or a leading dot let in any
     other, and endless names must not each store every page."""
-    allowed = settings.ALLOWED_HOSTS
-    if settings.DEBUG and not allowed:
-        allowed = [".localhost", "127.0.0.1", "[::1]"]
-    return {host.lower().removeprefix(".") for host in allowed if host != "*"}
+    return hosts_named_by(tuple(settings.ALLOWED_HOSTS), settings.DEBUG)
+
+
+@functools.lru_cache(maxsize=8)
+def hosts_named_by(allowed, debug):
+    if debug and not allowed:
+        allowed = (".localhost", "127.0.0.1", "[::1]")
+    return frozenset(host.lower().removeprefix(".") for host in allowed if host != "*")
 
 
 def canonical_host(environ):
@@ -205,7 +212,7 @@ def canonical_host(environ):
 def use_canonical_host(environ):
     """Hand Django the host in its canonical spelling: a page's links carry the host, so the
     page stored under a spelling must be the one rendered for it."""
-    host = canonical_host(environ)
+    host = environ[CANONICAL_HOST] = canonical_host(environ)
     if host is not None and host != raw_host(environ):
         environ[host_header(environ) or "HTTP_HOST"] = host
 
@@ -227,7 +234,8 @@ def page_key(environ, generation):
     number = page_number(environ.get("QUERY_STRING", ""))
     path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
     host = raw_host(environ)
-    if number is None or host != canonical_host(environ) or has_padded_number(path):
+    canonical = environ[CANONICAL_HOST] if CANONICAL_HOST in environ else canonical_host(environ)
+    if number is None or host != canonical or has_padded_number(path):
         return None
     address = f"{scheme(environ)}://{host}{path}?{number}"
     digest = hashlib.sha256(address.encode()).hexdigest()
