@@ -706,7 +706,10 @@ def main():
         f"\nEach page on its own (earlier runs' targets):\n\n{targets(paths_by_name, runs)}\n"
     )
     print(report)
-    RESULTS.write_text(report)
+    # Earlier runs stay below this one, newest first, so a change is seen beside the last.
+    earlier = RESULTS.read_text() if RESULTS.exists() else ""
+    earlier = earlier.replace("# Benchmark results", "# Earlier run", 1)
+    RESULTS.write_text(report + (f"\n---\n\n{earlier}" if earlier else ""))
 
 
 if __name__ == "__main__":
