@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.templatetags.static import static
 from django.urls import path, register_converter
+from django.urls.converters import IntConverter
 from django.utils.functional import lazy
 from django.views.decorators.http import conditional_page
 from django.views.generic import RedirectView
@@ -21,7 +22,15 @@ class FeedFormatConverter:
         return value
 
 
+class NumberConverter(IntConverter):
+    """A number as we write it, without leading zeros: /archive/2026/012/ would otherwise be
+    a second address (and cached page) of /archive/2026/12/."""
+
+    regex = "[1-9][0-9]*"
+
+
 register_converter(FeedFormatConverter, "feed_format")
+register_converter(NumberConverter, "number")
 
 app_name = "blog"
 
@@ -29,19 +38,21 @@ urlpatterns = [
     path("", cached(views.HomeView.as_view()), name="post_list"),
     path("search/", views.search, name="search"),
     path("archive/", cached(views.archive_index), name="archive_index"),
-    path("archive/<int:year>/", cached(views.ArchiveView.as_view()), name="archive_year"),
+    path("archive/<number:year>/", cached(views.ArchiveView.as_view()), name="archive_year"),
     path(
-        "archive/<int:year>/<int:month>/", cached(views.ArchiveView.as_view()), name="archive_month"
+        "archive/<number:year>/<number:month>/",
+        cached(views.ArchiveView.as_view()),
+        name="archive_month",
     ),
     path("blogs/<slug:slug>/", cached(views.BlogDetailView.as_view()), name="blog_detail"),
     path("blogs/<slug:slug>/archive/", cached(views.archive_index), name="blog_archive_index"),
     path(
-        "blogs/<slug:slug>/archive/<int:year>/",
+        "blogs/<slug:slug>/archive/<number:year>/",
         cached(views.ArchiveView.as_view()),
         name="blog_archive_year",
     ),
     path(
-        "blogs/<slug:slug>/archive/<int:year>/<int:month>/",
+        "blogs/<slug:slug>/archive/<number:year>/<number:month>/",
         cached(views.ArchiveView.as_view()),
         name="blog_archive_month",
     ),
