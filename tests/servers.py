@@ -254,3 +254,32 @@ def start_redis(test_class, **options):
     server = RedisServer(**options)
     test_class.addClassCleanup(server.close)
     return server.start()
+
+
+class PagesOnOwnRedis:
+    """Test case mixin: the "pages" cache on a Redis server of the class's own
+    (redis_options as RedisServer takes them), emptied before each test."""
+
+    redis_options = {}
+
+    @classmethod
+    def setUpClass(cls):
+        cls.redis = start_redis(cls, **cls.redis_options)
+        super().setUpClass()
+
+    def setUp(self):
+        from django.conf import settings
+        from django.core.cache import caches
+
+        from pagecache import generation
+
+        super().setUp()
+        pages_cache = {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": self.redis.url,
+            "OPTIONS": {"IGNORE_EXCEPTIONS": False},
+        }
+        self.enterContext(self.settings(CACHES={**settings.CACHES, "pages": pages_cache}))
+        caches["pages"].clear()
+        # A test may leave the store paused after the errors it provokes.
+        self.addCleanup(setattr, generation, "store", generation.Store())

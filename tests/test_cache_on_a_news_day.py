@@ -20,7 +20,7 @@ from pagecache.models import LostBump
 
 from .builders import make_post
 from .readers import ReaderClient
-from .servers import start_redis
+from .servers import PagesOnOwnRedis
 from .test_page_cache import PageCacheTestCase
 
 
@@ -104,27 +104,7 @@ class ConfigurationTests(PageCacheTestCase):
         self.assertEqual(self.reader.get("/").status_code, 400)
 
 
-class OwnRedisTestCase(PageCacheTestCase):
-    redis_options = {}
-
-    @classmethod
-    def setUpClass(cls):
-        cls.redis = start_redis(cls, **cls.redis_options)
-        super().setUpClass()
-
-    def setUp(self):
-        super().setUp()
-        pages_cache = {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": self.redis.url,
-            "OPTIONS": {"IGNORE_EXCEPTIONS": False},
-        }
-        self.enterContext(self.settings(CACHES={**settings.CACHES, "pages": pages_cache}))
-        caches["pages"].clear()
-        self.addCleanup(setattr, generation, "store", generation.Store())
-
-
-class RedisRestartTests(OwnRedisTestCase):
+class RedisRestartTests(PagesOnOwnRedis, PageCacheTestCase):
     redis_options = {"save": "3600 1"}
 
     def test_a_redis_restarted_from_an_old_snapshot_never_serves_its_pages(self):
@@ -141,7 +121,7 @@ class RedisRestartTests(OwnRedisTestCase):
         self.assertCached("/")
 
 
-class FullRedisTests(OwnRedisTestCase):
+class FullRedisTests(PagesOnOwnRedis, PageCacheTestCase):
     redis_options = {"policy": "noeviction"}
 
     def fill(self):
@@ -199,7 +179,7 @@ class DevelopmentServerTests(SimpleTestCase):
         self.assertEqual(self.page_cache_seconds(REDIS_URL="redis://127.0.0.1:1/0"), "3600")
 
 
-class OldGenerationsTests(OwnRedisTestCase):
+class OldGenerationsTests(PagesOnOwnRedis, PageCacheTestCase):
     def test_a_bump_deletes_the_pages_of_the_generation_it_ends(self):
         paths = ["/", self.city.get_absolute_url(), self.bridge.get_absolute_url()]
         for take in range(5):

@@ -27,7 +27,7 @@ from pagecache.pages import Entry, Memory
 
 from .builders import make_author, make_blog, make_post
 from .readers import ReaderClient
-from .servers import closed_port, start_redis
+from .servers import PagesOnOwnRedis, closed_port, start_redis
 from .test_admin import post_form
 
 
@@ -517,19 +517,8 @@ class RedisOutageTests(PageCacheTestCase):
         self.warm("/")
 
 
-class RedisConnectionTests(PageCacheTestCase):
+class RedisConnectionTests(PagesOnOwnRedis, PageCacheTestCase):
     """Each hit reads the generation on a connection the worker keeps open for it."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.redis = start_redis(cls)
-        super().setUpClass()
-
-    def setUp(self):
-        super().setUp()
-        pages_cache = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": self.redis.url}
-        self.enterContext(self.settings(CACHES={**settings.CACHES, "pages": pages_cache}))
-        caches["pages"].clear()
 
     def test_hits_survive_redis_closing_the_connection(self):
         self.warm("/")

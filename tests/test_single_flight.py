@@ -6,7 +6,6 @@ import threading
 import time
 from unittest import mock
 
-from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseNotFound
 from django.test import RequestFactory, SimpleTestCase, override_settings
@@ -16,7 +15,7 @@ from pagecache import generation, pages
 from pagecache.pages import cache_page_for_readers
 
 from .readers import ReaderClient
-from .servers import start_redis
+from .servers import PagesOnOwnRedis
 
 RENDER_SECONDS = 0.3
 renders = []
@@ -128,19 +127,8 @@ class SingleFlightTests(SimpleTestCase):
         self.assertLess(time.monotonic() - started, pages.WAIT_SECONDS)
 
 
-class SingleFlightOnRedisTests(SingleFlightTests):
+class SingleFlightOnRedisTests(PagesOnOwnRedis, SingleFlightTests):
     """The same with django-redis, as in production."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.redis = start_redis(cls)
-        super().setUpClass()
-
-    def setUp(self):
-        super().setUp()
-        pages_cache = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": self.redis.url}
-        self.enterContext(self.settings(CACHES={**settings.CACHES, "pages": pages_cache}))
-        caches["pages"].clear()
 
 
 def no_scheduled_change(started_at):
