@@ -1,9 +1,13 @@
 """What every page shows besides its own content, read at most once a request, and when a
 page may next change with nothing saved."""
 
+import time
 from dataclasses import dataclass
 
 from django.db.models import Min, Q
+from django.utils import timezone
+
+from pagecache.pages import GENERATION
 
 from .models import Blog, Post
 
@@ -17,24 +21,41 @@ class SiteState:
     blogs: list  # every blog: name, slug and tagline
 
 
+# This worker's site state for the page cache's current generation: {token: (until, state)}.
+remembered = {}
+
+
 def site_state(request=None):
-    """The banner's post and the blogs of the navigation, read once for the request."""
+    """The banner's post and the blogs of the navigation, read once for the request and, for a
+    page the page cache may keep, once for the generation that page is stored under (until
+    the next scheduled change): what drops the page drops the state with it."""
     state = getattr(request, "site_state", None)
     if state is None:
-        state = SiteState(
-            breaking_post=(
-                Post.objects.published()
-                .breaking()
-                .select_related("blog")
-                .only("headline", "slug", "blog__slug")
-                .latest_first()
-                .first()
-            ),
-            blogs=list(Blog.objects.only("name", "slug", "tagline")),
-        )
+        token = request.environ.get(GENERATION) if request is not None else None
+        until, state = remembered.get(token, (0, None)) if token else (0, None)
+        if state is None or time.time() >= until:
+            started_at = timezone.now()
+            state = read_site_state()
+            if token:
+                remembered.clear()  # only the current generation is worth keeping
+                remembered[token] = (next_change_at(started_at), state)
         if request is not None:
             request.site_state = state
     return state
+
+
+def read_site_state():
+    return SiteState(
+        breaking_post=(
+            Post.objects.published()
+            .breaking()
+            .select_related("blog")
+            .only("headline", "slug", "blog__slug")
+            .latest_first()
+            .first()
+        ),
+        blogs=list(Blog.objects.only("name", "slug", "tagline")),
+    )
 
 
 def next_change_at(after):

@@ -11,7 +11,9 @@ from unittest import mock
 import redis
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection
 from django.test import SimpleTestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from blog.models import Post
@@ -190,3 +192,27 @@ class OldGenerationsTests(PagesOnOwnRedis, PageCacheTestCase):
         with self.redis.client() as client:
             pages = [key for key in client.keys("*") if b":page:" in key]
         self.assertEqual(len(pages), len(paths))
+
+
+class SiteStateTests(PageCacheTestCase):
+    """The banner and the blogs every page shows are read once a generation, not once a page."""
+
+    def queries_to_render(self, path):
+        with CaptureQueriesContext(connection) as queries:
+            self.assertRebuilt(path)
+        return len(queries)
+
+    def test_a_second_page_of_the_same_generation_reads_no_banner_or_blogs(self):
+        first = self.queries_to_render(self.city.get_absolute_url())
+        self.read("/")  # any page: the state is read once
+        again = self.queries_to_render(self.sport.get_absolute_url())
+        # The first read the banner, the blogs and when they next change on their own.
+        self.assertEqual(again, first - 3)
+
+    def test_a_new_breaking_story_is_on_the_next_page_rendered(self):
+        self.read("/")
+        with self.committed():
+            Post.objects.filter(pk=self.match.pk).update(is_breaking=True)
+        page = self.assertRebuilt(self.city.get_absolute_url())
+        self.assertContains(page, "Breaking News")
+        self.assertContains(page, "Match")
