@@ -14,6 +14,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from taggit.models import Tag
 
 from .images import large_rendition, rendition_name
+from .markup import smarten
 from .models import Author, Blog, Post
 from .storage import STORAGE_ERRORS, is_missing
 from .views import follow_moves, get_by_slug
@@ -93,10 +94,10 @@ class PostFeed(Feed):
         return Post.objects.published()
 
     def item_title(self, post):
-        return post.headline
+        return smarten(post.headline)
 
     def item_description(self, post):
-        return post.standfirst
+        return smarten(post.standfirst)
 
     def item_pubdate(self, post):
         return post.published_at

@@ -15,6 +15,7 @@ from django.db.models.functions import Concat, Replace
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .markup import smarten
 from .models import Post
 
 # Text search configuration: English stemming, fixed because the index is built with it.
@@ -73,8 +74,9 @@ def add_snippets(posts, text):
 
 
 def highlight(snippet):
-    """Escape a snippet, then turn the match markers into <mark> elements."""
-    marked = escape(snippet).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    """Give a snippet typographer's quotes and dashes, escape it, then turn the match markers
+    into <mark> elements."""
+    marked = escape(smarten(snippet)).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
     return mark_safe(marked)  # noqa: S308 - everything but our own <mark> tags was escaped
 
 
@@ -205,8 +207,18 @@ def _excerpt(pattern, post):
     body = plain_text(post.body_html)
     found = pattern.search(body) if pattern else None
     if (pattern and pattern.search(post.standfirst)) or not found:
-        return _mark(pattern, post.standfirst or body[:SNIPPET_LENGTH])
-    start = max(found.start() - SNIPPET_LENGTH // 3, 0)
+        return _mark(pattern, post.standfirst or _cut(body, 0))
+    return _mark(pattern, _cut(body, max(found.start() - SNIPPET_LENGTH // 3, 0)))
+
+
+def _cut(text, start):
+    """About SNIPPET_LENGTH characters of the text from the word at start, cut between words,
+    with an ellipsis where text is left out."""
+    start = text.rfind(" ", 0, start) + 1 if start else 0
     end = start + SNIPPET_LENGTH
-    excerpt = ("…" if start else "") + body[start:end] + ("…" if len(body) > end else "")
-    return _mark(pattern, excerpt)
+    if end >= len(text):
+        return ("…" if start else "") + text[start:]
+    space = text.rfind(" ", start, end + 1)
+    if space > start:
+        end = space
+    return ("…" if start else "") + text[start:end].rstrip(" ,;:–—-") + "…"

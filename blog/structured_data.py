@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .images import large_rendition
+from .markup import smarten
 
 LOGO = ("img/logo.png", 600, 60)
 
@@ -20,8 +21,8 @@ def news_article(post, request):
         "@id": post_url,
         "mainEntityOfPage": post_url,
         "url": post_url,
-        "headline": post.headline,
-        "description": post.standfirst,
+        "headline": smarten(post.headline),
+        "description": smarten(post.standfirst),
         "author": [
             {"@type": "Person", "name": author.name, "url": url(author.get_absolute_url())}
             for author in post.byline_authors
@@ -48,6 +49,8 @@ def news_article(post, request):
             "width": width,
             "height": height,
         }
+    else:
+        data["image"] = site_image_url(request)
     return data
 
 
@@ -133,6 +136,15 @@ def publisher(request):
             "height": height,
         },
     }
+
+
+def site_image_url(request):
+    """The absolute URL of NEWSROOM_SITE_IMAGE, which posts without a lead photo show social
+    sites and search engines (Google wants an image for every NewsArticle)."""
+    image = settings.NEWSROOM_SITE_IMAGE
+    if not image.startswith(("https://", "http://", "/")):
+        image = static(image)
+    return request.build_absolute_uri(image)
 
 
 def iso(moment):

@@ -288,6 +288,9 @@ STORAGES = {
 # Serve uploads from this process when no proxy or object store is in front of it.
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", DEBUG)
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
+# What social sites and search engines show for a post without a lead photo: a path under
+# static/ or an absolute URL, best 1200x630 pixels.
+NEWSROOM_SITE_IMAGE = os.environ.get("NEWSROOM_SITE_IMAGE", "img/social-card.png")
 # Commas separate tags, so “Kestrel Bay” is one tag (blog/tags.py); case does not make a new one.
 TAGGIT_TAGS_FROM_STRING = "blog.tags.parse_tags"
 TAGGIT_STRING_FROM_TAGS = "blog.tags.tags_to_string"

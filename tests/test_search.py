@@ -100,6 +100,18 @@ class SearchTests(TestCase):
                 for markup in ["&gt; They", "**", "[fair", "](", "<p>", "&lt;p&gt;", "&amp;amp;"]:
                     self.assertNotIn(markup, snippet)
 
+    def test_snippet_from_the_body_is_cut_between_words_with_ellipses(self):
+        words = [f"word{number}" for number in range(200)]
+        words[100] = "kingfisher"
+        make_post(blog=self.blog, headline="Birds", standfirst="", body=" ".join(words))
+        snippet = str(self.search("kingfisher").context["page_obj"][0].snippet)
+        if connection.vendor != "postgresql":  # PostgreSQL's ts_headline picks whole words
+            self.assertTrue(snippet.startswith("…word"), snippet)
+            self.assertTrue(snippet.endswith("…"), snippet)
+        shown = snippet.strip("…").replace("<mark>", "").replace("</mark>", "").split()
+        self.assertIn("kingfisher", shown)
+        self.assertLessEqual(set(shown), set(words))
+
     def test_headline_is_escaped_with_the_match_marked(self):
         make_post(blog=self.blog, headline="<b>Tidal</b> surge & more")
         response = self.search("tidal")

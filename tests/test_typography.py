@@ -1,8 +1,10 @@
+import feedparser
 from django.test import SimpleTestCase, TestCase
 
 from blog.markup import render_markdown, smarten
 
 from .builders import make_post
+from .pages import page_head
 
 
 class SmartenTests(SimpleTestCase):
@@ -60,3 +62,28 @@ class TypographyOnPagesTests(TestCase):
         post_page = self.client.get(self.post.get_absolute_url())
         self.assertContains(post_page, f"<h1>{headline}</h1>")
         self.assertContains(post_page, f"<title>{headline} – ")
+
+    def test_search_results_show_curly_quotes_in_headline_and_snippet(self):
+        response = self.client.get("/search/", {"q": "jerry or cat"})
+        [result] = response.context["page_obj"]
+        self.assertIn(
+            "“<mark>Jerry</mark>” – it’s &lt;b&gt;back&lt;/b&gt;…", result.marked_headline
+        )
+        self.assertIn("<mark>cat</mark>” returns — again.", result.snippet)
+
+    def test_feed_item_titles_and_summaries_are_typographic(self):
+        for feed_format in ("rss", "atom"):
+            with self.subTest(feed_format=feed_format):
+                feed = feedparser.parse(self.client.get(f"/feeds/{feed_format}/").content)
+                [entry] = [entry for entry in feed.entries if "Jerry" in entry.title]
+                self.assertIn("Tom & “Jerry” – it’s", entry.title)
+                self.assertEqual(entry.summary, "The “cat” returns — again.")
+
+    def test_json_ld_headline_and_breadcrumb_are_typographic(self):
+        head = page_head(self.client.get(self.post.get_absolute_url()))
+        headline = "Tom & “Jerry” – it’s <b>back</b>…"
+        article = head.json_ld_of_type("NewsArticle")
+        self.assertEqual(article["headline"], headline)
+        self.assertEqual(article["description"], "The “cat” returns — again.")
+        crumbs = head.json_ld_of_type("BreadcrumbList")["itemListElement"]
+        self.assertEqual(crumbs[-1]["name"], headline)

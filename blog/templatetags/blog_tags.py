@@ -176,7 +176,7 @@ def json_ld(context, kind, subject=None):
         "post_breadcrumbs": lambda: structured_data.breadcrumbs(
             request,
             (subject.blog.name, subject.blog.get_absolute_url()),
-            (subject.headline, subject.get_absolute_url()),
+            (smarten(subject.headline), subject.get_absolute_url()),
         ),
         "profile_page": lambda: structured_data.profile_page(subject, request),
         "collection_page": lambda: structured_data.collection_page(subject, request),
@@ -203,6 +203,7 @@ def social_meta(context, post):
             "height": height,
             "alt": "" if post.lead_image_is_decorative else post.lead_image_alt,
         }
+    site_image = None if image else structured_data.site_image_url(request)
     return {
         "post": post,
         "site_name": settings.NEWSROOM_SITE_NAME,
@@ -212,6 +213,7 @@ def social_meta(context, post):
         ],
         "tags": post.tags.all(),
         "image": image,
+        "site_image": site_image,
     }
 
 
