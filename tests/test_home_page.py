@@ -68,3 +68,13 @@ class HomePageTests(TestCase):
         response = self.client.get("/")
         self.assertIsNotNone(lead_of(response))
         self.assertEqual(len(card_headlines(response)), 19)
+
+    def test_the_lead_and_the_cards_show_the_time_of_publication_not_only_the_day(self):
+        response = self.client.get("/")
+        for post, html in (
+            (self.newest, lead_of(response)),
+            (self.older, response.content.decode().split('<article class="card">', 1)[1]),
+        ):
+            published = timezone.localtime(post.published_at)
+            shown = f"{published.day} {published:%B %Y}, {published:%H:%M}</time>"
+            self.assertIn(shown, html)
