@@ -14,9 +14,10 @@ down, a breaking flag running out). Logged-in users and previews neither get nor
 The address has one spelling a page: scheme, host (lowercase, no trailing dot, no default
 port; Django is handed that spelling, so the links a page carries match its key), path and
 page number. A host ALLOWED_HOSTS does not name one by one, a port the server is not reached
-on, a number padded with zeros or an odd page number are rendered but never stored, so
-nothing a reader sends can store a page twice: one page is at most one entry per scheme and
-per named host (with or without the server's own port), both encodings in it.
+on or an odd page number are rendered but never stored (numbers padded with zeros in a path
+are not found: blog/urls.py's number converter), so nothing a reader sends can store a page
+twice: one page is at most one entry per scheme and per named host (with or without the
+server's own port), both encodings in it.
 
 Concurrent misses of one page render it once: the first takes a lock under the page's key
 and renders; the others wait in the front, briefly, for the page to be stored under that
@@ -217,16 +218,6 @@ def use_canonical_host(environ):
         environ[host_header(environ) or "HTTP_HOST"] = host
 
 
-def has_padded_number(path):
-    """A number with leading zeros in the path (/archive/2026/012/): Django's int converter
-    reads it as 12, but the page's own address (its canonical link) keeps the zeros, and a
-    reader could add any number of them."""
-    return any(
-        len(part) > 1 and part[0] == "0" and part.isascii() and part.isdigit()
-        for part in path.split("/")
-    )
-
-
 def page_key(environ, generation):
     """The key of the page a request asks for: release, generation and address (scheme,
     canonical host, path and page number; nothing else a reader sends), or None if it is never
@@ -235,7 +226,7 @@ def page_key(environ, generation):
     path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
     host = raw_host(environ)
     canonical = environ[CANONICAL_HOST] if CANONICAL_HOST in environ else canonical_host(environ)
-    if number is None or host != canonical or has_padded_number(path):
+    if number is None or host != canonical:
         return None
     address = f"{scheme(environ)}://{host}{path}?{number}"
     digest = hashlib.sha256(address.encode()).hexdigest()

@@ -1,6 +1,6 @@
 """One page, one cached entry: every spelling of an address that Django treats as the same page
 is stored once, under its canonical address, and spellings an outsider can vary without end
-(ports, wildcard hosts, padded numbers) are rendered but never stored."""
+(ports, wildcard hosts) are rendered but never stored; padded numbers are not found."""
 
 from django.test import override_settings
 
