@@ -1,16 +1,22 @@
-"""Search over published posts: PostgreSQL full-text search, or a plain fallback elsewhere.
+"""Search over published posts: PostgreSQL's full-text search, or SQLite's (FTS5).
 
 On PostgreSQL the vector below is indexed by the GIN index of migration 0004; the query must
 build the very same expression for the index to be used (tests/test_search.py checks it).
+On SQLite an FTS5 table with the Porter stemmer indexes the same four columns, kept in step
+with the posts table by triggers (install_sqlite_index()).
 """
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
+import snowballstemmer
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db import connection
-from django.db.models import F, Q, TextField, Value
+from django.db import connection, connections
+from django.db.models import F, FloatField, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, Replace
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -49,28 +55,26 @@ def search_vector():
 def search_posts(text):
     """Published posts matching the query, best first, each with a `snippet` to show.
 
-    Both read the websearch syntax ("a phrase", -excluded, or). PostgreSQL stems words and
-    ranks; other databases match words from their start (flood: floods, flooding; rain never
-    finds training) and do not rank.
+    Both read the websearch syntax ("a phrase", -excluded, or), stem English words (storms
+    finds Storm, flooding finds floods; rain never finds training) and rank headline matches
+    above standfirst, body, then author and tag names.
     """
     posts = Post.objects.published().for_listing()
     if connection.vendor == "postgresql":
         return _postgres_search(posts, text)
-    return _fallback_search(posts, text)
+    return _sqlite_search(posts, text)
 
 
 def add_snippets(posts, text):
     """Give each post of a page of results its `snippet` and `marked_headline`: safe HTML,
     with <mark> around the matches as the only markup."""
-    pattern = _words_pattern(text)
+    words = Words.of(text)
     for post in posts:
         post.marked_headline = highlight(
-            getattr(post, "raw_headline", None) or _mark(pattern, post.headline)
+            getattr(post, "raw_headline", None) or _mark(words, post.headline)
         )
         raw_snippet = getattr(post, "raw_snippet", None)
-        post.snippet = highlight(
-            plain_text(raw_snippet) if raw_snippet else _excerpt(pattern, post)
-        )
+        post.snippet = highlight(plain_text(raw_snippet) if raw_snippet else _excerpt(words, post))
 
 
 def highlight(snippet):
@@ -136,10 +140,9 @@ class Term:
     is_excluded: bool
 
     @property
-    def pattern(self):
-        """A regular expression (Python's, which SQLite runs) for the words in order, each a
-        whole word or the start of one."""
-        return r"\W+".join(_word_pattern(word) for word in self.words)
+    def fts5(self):
+        """The term in FTS5's query syntax: its words as one quoted phrase."""
+        return '"' + " ".join(self.words) + '"'
 
 
 def parse_query(text):
@@ -158,57 +161,131 @@ def parse_query(text):
     return [terms for terms in alternatives if any(not term.is_excluded for term in terms)]
 
 
-def _fallback_search(posts, text):
-    found = Q()
+# SQLite: an FTS5 table over the posts table's text (external content: it stores only the
+# index), stemmed by the Porter stemmer after folding case and accents.
+SQLITE_INDEX = "blog_post_search"
+SQLITE_COLUMNS = ("headline", "standfirst", "body", "search_names")
+# bm25 weights of the columns above, as PostgreSQL's ranks A, B, C and D.
+SQLITE_WEIGHTS = (8.0, 4.0, 2.0, 1.0)
+
+
+def sqlite_query(text):
+    """The websearch query in FTS5's syntax: (a AND "b c") NOT d OR (e); "" when empty."""
+    alternatives = []
     for terms in parse_query(text):
-        alternative = Q()
-        for term in terms:
-            matches = (
-                Q(headline__iregex=term.pattern)
-                | Q(standfirst__iregex=term.pattern)
-                | Q(body__iregex=term.pattern)
-                | Q(search_names__iregex=term.pattern)
+        wanted = " AND ".join(term.fts5 for term in terms if not term.is_excluded)
+        unwanted = "".join(f" NOT {term.fts5}" for term in terms if term.is_excluded)
+        alternatives.append(f"({wanted}{unwanted})")
+    return " OR ".join(alternatives)
+
+
+def _sqlite_search(posts, text):
+    query = sqlite_query(text)
+    if not query:
+        return posts.none()
+    table = Post._meta.db_table
+    found = RawSQL(f"SELECT rowid FROM {SQLITE_INDEX} WHERE {SQLITE_INDEX} MATCH %s", (query,))
+    weights = ", ".join(map(str, SQLITE_WEIGHTS))
+    # bm25() is negative: the better the match, the lower.
+    rank = RawSQL(
+        f"SELECT bm25({SQLITE_INDEX}, {weights}) FROM {SQLITE_INDEX}"
+        f" WHERE {SQLITE_INDEX} MATCH %s AND rowid = {table}.id",
+        (query,),
+        output_field=FloatField(),
+    )
+    return posts.filter(pk__in=found).annotate(rank=rank).order_by("rank", "-published_at", "-pk")
+
+
+def install_sqlite_index(using, **kwargs):
+    """post_migrate receiver: on SQLite, create the search index and the triggers that keep
+    it in step with the posts table if they are missing (SQLite's ALTER TABLE in migrations
+    remakes the table and drops its triggers), then rebuild it from the posts table."""
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return
+    table, index = Post._meta.db_table, SQLITE_INDEX
+    columns = ", ".join(SQLITE_COLUMNS)
+    new = ", ".join(f"new.{column}" for column in SQLITE_COLUMNS)
+    old = ", ".join(f"old.{column}" for column in SQLITE_COLUMNS)
+    add = f"INSERT INTO {index}(rowid, {columns}) VALUES (new.id, {new});"
+    remove = f"INSERT INTO {index}({index}, rowid, {columns}) VALUES ('delete', old.id, {old});"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {index} USING fts5({columns},"
+            f" content='{table}', content_rowid='id',"
+            " tokenize='porter unicode61 remove_diacritics 2')"
+        )
+        for name, event, action in [
+            ("added", "INSERT", add),
+            ("removed", "DELETE", remove),
+            ("changed", "UPDATE", remove + " " + add),
+        ]:
+            cursor.execute(
+                f"CREATE TRIGGER IF NOT EXISTS {index}_{name} AFTER {event} ON {table}"
+                f" BEGIN {action} END"
             )
-            alternative &= ~matches if term.is_excluded else matches
-        found |= alternative
-    return posts.filter(found) if found else posts.none()
+        cursor.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
 
 
-def _word_pattern(word):
-    # \b and \w follow Unicode: "tude" is not the start of a word in "étude".
-    return rf"\b{re.escape(word)}\w*"
+# Highlighting: a word is marked when its stem is the stem of a word searched for, as the
+# databases match them (PostgreSQL's English stemmer and SQLite's Porter stemmer agree on
+# the common cases).
+STEMMER = snowballstemmer.stemmer("porter")
 
 
-def _words_pattern(text):
-    """A regular expression for the whole words the query looks for (-excluded ones left out);
-    None without words."""
-    words = {
-        word
-        for terms in parse_query(text)
-        for term in terms
-        if not term.is_excluded
-        for word in term.words
-    }
-    if not words:
-        return None
-    ordered = sorted(words, key=lambda word: (-len(word), word))
-    return re.compile("|".join(map(_word_pattern, ordered)), re.IGNORECASE)
+@lru_cache(maxsize=2**16)
+def stem(word):
+    """The word's stem, without case or accents: Storms and storm both give storm."""
+    folded = unicodedata.normalize("NFKD", word.lower())
+    return STEMMER.stemWord("".join(c for c in folded if not unicodedata.combining(c)))
 
 
-def _mark(pattern, text):
-    if pattern is None:
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words a query looks for (-excluded ones left out), found in a text by stem."""
+
+    stems: frozenset
+
+    @classmethod
+    def of(cls, text):
+        """The query's Words, or None without words."""
+        stems = frozenset(
+            stem(word)
+            for terms in parse_query(text)
+            for term in terms
+            if not term.is_excluded
+            for word in term.words
+        )
+        return cls(stems) if stems else None
+
+    def finditer(self, text):
+        return (match for match in WORD.finditer(text) if stem(match.group(0)) in self.stems)
+
+    def search(self, text):
+        return next(self.finditer(text), None)
+
+
+def _mark(words, text):
+    if words is None:
         return text
-    return pattern.sub(lambda match: f"{MARK_START}{match.group(0)}{MARK_END}", text)
+    marked, last = [], 0
+    for match in words.finditer(text):
+        marked += [text[last : match.start()], MARK_START, match.group(0), MARK_END]
+        last = match.end()
+    return "".join(marked) + text[last:]
 
 
-def _excerpt(pattern, post):
+def _excerpt(words, post):
     """The standfirst if the words are in it, else a stretch of the body's text around the
     first."""
     body = plain_text(post.body_html)
-    found = pattern.search(body) if pattern else None
-    if (pattern and pattern.search(post.standfirst)) or not found:
-        return _mark(pattern, post.standfirst or _cut(body, 0))
-    return _mark(pattern, _cut(body, max(found.start() - SNIPPET_LENGTH // 3, 0)))
+    found = words.search(body) if words else None
+    if (words and words.search(post.standfirst)) or not found:
+        return _mark(words, post.standfirst or _cut(body, 0))
+    return _mark(words, _cut(body, max(found.start() - SNIPPET_LENGTH // 3, 0)))
 
 
 def _cut(text, start):

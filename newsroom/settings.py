@@ -182,6 +182,8 @@ PAGE_CACHE_IGNORED_TABLES = (
     "reversion_",
     "pagecache_",
     "blog_previewlink",
+    # SQLite's search index (blog/search.py): it changes only with the posts table.
+    "blog_post_search",
 )
 PAGE_CACHE_UNSEEN_ROWS = "blog.publication.rows_readers_never_see"
 # When a page may next change with nothing saved (a post going live); pages expire then.

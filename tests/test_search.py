@@ -11,7 +11,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from blog.models import Post
-from blog.search import SEARCH_CONFIG, search_posts, search_vector
+from blog.search import SEARCH_CONFIG, install_sqlite_index, search_posts, search_vector
 
 from .builders import make_author, make_blog, make_post
 from .pages import page_head
@@ -333,8 +333,10 @@ class SearchNamesTests(TestCase):
         self.assertCountEqual(self.found("Sky"), posts)
 
 
-@on_postgresql
 class FullTextSearchTests(TestCase):
+    """Stemmed, ranked search on either database: PostgreSQL's English configuration, or
+    SQLite's FTS5 with the Porter stemmer."""
+
     @classmethod
     def setUpTestData(cls):
         cls.blog = make_blog()
@@ -376,6 +378,19 @@ class FullTextSearchTests(TestCase):
         response = self.client.get("/search/", {"q": '"storm surge"'})
         self.assertContains(response, "A <mark>storm</mark> <mark>surge</mark> is expected")
 
+    def test_words_are_found_by_their_stem_in_any_case(self):
+        make_post(blog=self.blog, headline="Storm hits the coast", body="Winds at dawn.")
+        found = self.headlines("storms")
+        self.assertEqual(found[0], "Storm hits the coast")  # the headline match first
+        self.assertEqual(sorted(found[1:]), ["Tide report", "Weather"])
+        response = self.client.get("/search/", {"q": "storms"})
+        self.assertContains(response, "<mark>Storm</mark> hits the coast", html=False)
+
+    def test_author_and_tag_names_rank_below_the_text(self):
+        make_post(blog=self.blog, headline="Harbour news", tags=["Weather"], body="Boats.")
+        self.assertEqual(self.headlines("weather")[0], "Weather")
+
+    @on_postgresql
     def test_snippet_keeps_the_standfirst_escaped_beside_the_body_text(self):
         make_post(
             blog=self.blog,
@@ -389,6 +404,7 @@ class FullTextSearchTests(TestCase):
         self.assertIn("The <mark>gravel</mark> lorries &lt; 40 t left", snippet)
         self.assertEqual(snippet.count("<"), snippet.count("<mark>") + snippet.count("</mark>"))
 
+    @on_postgresql
     def test_search_expression_matches_the_gin_index(self):
         # The planner only uses an expression index for the very same expression; with so few
         # rows it prefers other plans, so ask it about the vector alone, scans discouraged.
@@ -398,3 +414,35 @@ class FullTextSearchTests(TestCase):
             cursor.execute("SET LOCAL enable_seqscan = off")
             plan = matching.explain()
         self.assertIn("Bitmap Index Scan on post_search_idx", plan)
+
+
+@unittest.skipUnless(connection.vendor == "sqlite", "SQLite's FTS5 search index")
+class SQLiteSearchIndexTests(TestCase):
+    """SQLite's search index follows the posts table whatever writes to it."""
+
+    def headlines(self, query):
+        return [post.headline for post in search_posts(query)]
+
+    def test_a_change_made_in_raw_sql_is_found_and_the_old_text_is_not(self):
+        post = make_post(headline="Bridge closed", body="Traffic is diverted.")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE blog_post SET headline = 'Ferry cancelled' WHERE id = %s", [post.pk]
+            )
+        self.assertEqual(self.headlines("ferries"), ["Ferry cancelled"])
+        self.assertEqual(self.headlines("bridge"), [])
+        Post.objects.filter(pk=post.pk).delete()
+        self.assertEqual(self.headlines("ferry"), [])
+
+    def test_the_index_is_rebuilt_when_a_migration_drops_its_triggers(self):
+        # SQLite's ALTER TABLE in a migration remakes the table without its triggers; the
+        # post_migrate receiver puts them back and rebuilds the index.
+        post = make_post(headline="Bridge closed")
+        with connection.cursor() as cursor:
+            for name in ["added", "removed", "changed"]:
+                cursor.execute(f"DROP TRIGGER blog_post_search_{name}")
+        Post.objects.filter(pk=post.pk).update(headline="Ferry cancelled")
+        install_sqlite_index(using=connection.alias)
+        self.assertEqual(self.headlines("ferry"), ["Ferry cancelled"])
+        Post.objects.filter(pk=post.pk).update(headline="Tunnel open")
+        self.assertEqual(self.headlines("tunnels"), ["Tunnel open"])
