@@ -6,6 +6,8 @@ import re
 import markdown
 import nh3
 
+from .embeds import add_embeds
+
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "del", "em", "figcaption", "figure",
     "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "q", "s", "small",
@@ -23,16 +25,19 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 def render_markdown(text):
     """Render Markdown to HTML, then sanitize it: whatever an editor pastes, no script,
-    event handler, style or javascript: link reaches a reader."""
+    event handler, style or javascript: link reaches a reader. A paragraph that is only the
+    address of a video or social post becomes an embed (blog/embeds.py)."""
     html = markdown.markdown(
         text, extensions=["extra", "sane_lists", "smarty"], output_format="html"
     )
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel="noopener noreferrer",
+    return add_embeds(
+        nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=ALLOWED_URL_SCHEMES,
+            link_rel="noopener noreferrer",
+        )
     )
 
 

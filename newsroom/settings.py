@@ -8,6 +8,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from blog.embeds import FRAME_SOURCES
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -339,6 +341,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", *([f"{_media.scheme}://{_media.netloc}"] if _media.netloc else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
+        # The players of embedded videos and posts, loaded when a reader asks (blog/embeds.py).
+        "frame-src": FRAME_SOURCES,
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
         "base-uri": ["'none'"],

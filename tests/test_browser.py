@@ -88,7 +88,8 @@ def make_site():
         headline="River bursts its banks",
         standfirst="Hundreds of homes are flooded.",
         body="First paragraph with a [link](https://example.org/).\n\n"
-        "> Water came up to the door, said a neighbour.\n\n## What next\n\nMore rain.",
+        "> Water came up to the door, said a neighbour.\n\n## What next\n\nMore rain.\n\n"
+        "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
         lead_image=image_upload(size=(1600, 900)),
         lead_image_caption="The high street under water",
         lead_image_credit="Jo Photographer / Newsroom",
