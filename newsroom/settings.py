@@ -171,6 +171,9 @@ else:
 NEWSROOM_PAGE_CACHE_SECONDS = int(
     os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "3600" if REDIS_URL else "0")
 )
+# Each process hears the bumps on a Redis channel and asks Redis for the generation only after
+# one (pagecache/generation.py); 0 asks on every request.
+PAGE_CACHE_LISTEN = os.environ.get("NEWSROOM_PAGE_CACHE_LISTEN", "1") == "1"
 # Bytes of cached pages each worker also keeps in memory (least recently used out first).
 NEWSROOM_PAGE_MEMORY_BYTES = int(os.environ.get("NEWSROOM_PAGE_MEMORY_BYTES", str(32 * 2**20)))
 # Writes to these tables never change a public page, so they leave the cache alone; a write

@@ -10,8 +10,17 @@ evicted or lost token cannot come back and revive old pages; and each token name
 server process (its run_id) that it was made on, so a Redis restarted from a snapshot or an
 append-only file, which brings back the token and the pages of its time, has them all
 refused: a token from another run of Redis is deleted when read.
+
+Each process also listens for bumps (Listener): every bump is published on a channel after
+the token is deleted, and a process that is subscribed keeps the token it last read until it
+hears one, so a page hit costs no round trip to Redis. A process that is not subscribed
+(starting, or its subscription dropped, as when Redis restarts) reads the token from Redis on
+every request, as before; so does any process where PAGE_CACHE_LISTEN is off. A page stored
+elsewhere can be served for the moment the bump's message takes to arrive (well under a
+millisecond on one network); a bump made by the same process is heard before it returns.
 """
 
+import contextlib
 import logging
 import os
 import secrets
@@ -27,6 +36,12 @@ logger = logging.getLogger(__name__)
 
 KEY = "generation"
 PAGES_OF = "pages-of:"
+CHANNEL = "generation-bumps"
+# A listener pings Redis this often; a token it keeps is used only while Redis answered
+# within CONTACT_SECONDS; one that lost its subscription subscribes again after a second.
+PING_SECONDS = 0.5
+CONTACT_SECONDS = 1.5
+RESUBSCRIBE_SECONDS = 1
 # After a cache error the page cache is left alone this long, then tried again.
 PAUSE_AFTER_ERROR_SECONDS = 5
 
@@ -75,6 +90,8 @@ class Store:
                 return True
             client = cache.client.get_client(write=True)
             old = client.getdel(cache.make_key(KEY))
+            listener.forget()
+            client.publish(cache.make_key(CHANNEL), "bump")
         except Exception:
             logger.warning("page cache unavailable; bump kept for later", exc_info=True)
             self.paused_until = time.monotonic() + PAUSE_AFTER_ERROR_SECONDS
@@ -130,11 +147,116 @@ FAILED = object()
 
 def current():
     """The current generation token, or None while the page cache is unavailable (or full)."""
+    token, heard = listener.token()
+    if token is not None:
+        return token
     token = store.run(read_token)
     if token is None:
         store.run(lambda cache: cache.add(KEY, f"{server_run(cache)}.{secrets.token_hex(8)}", None))
         token = store.call("get", KEY)
+    if token is not None:
+        listener.remember(token, heard)
     return token
+
+
+class Listener:
+    """This process's subscription to the bumps, and the token it read since the last bump it
+    heard. The token is kept only while subscribed and in touch with Redis (it answers a ping
+    every PING_SECONDS), and only if no bump was heard between reading it and keeping it;
+    anything amiss with the subscription forgets it."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.kept = None  # the token, while subscribed
+        self.heard = 0  # bumps heard, and subscriptions made or lost
+        self.subscribed = False
+        self.contact = 0.0  # when Redis last answered on the subscription (monotonic)
+        self.thread = None  # (process id, the "pages" cache's server, a mark of the thread)
+
+    def token(self):
+        """(the kept token or None, what to pass to remember() with a token read now)."""
+        if not settings.PAGE_CACHE_LISTEN:
+            return None, None
+        with self.lock:
+            if self.thread is None or self.thread[:2] != (os.getpid(), pages_server()):
+                self.start()
+            if self.kept is not None and time.monotonic() - self.contact > CONTACT_SECONDS:
+                self.kept = None
+            return self.kept, self.heard
+
+    def remember(self, token, heard):
+        with self.lock:
+            if self.subscribed and heard == self.heard:
+                self.kept = token
+
+    def forget(self):
+        with self.lock:
+            self.kept = None
+            self.heard += 1
+
+    def start(self):
+        """Listen in a thread of this process (a forked worker starts its own)."""
+        self.kept, self.subscribed = None, False
+        self.heard += 1
+        cache = caches["pages"]
+        if not hasattr(cache, "client"):  # local memory: one process, every bump is its own
+            self.thread = (os.getpid(), pages_server(), None)
+            return
+        self.thread = me = (os.getpid(), pages_server(), object())
+        threading.Thread(
+            target=self.listen,
+            args=(cache, cache.make_key(CHANNEL), me),
+            name="page-cache-bumps",
+            daemon=True,
+        ).start()
+
+    def listen(self, cache, channel, me):
+        while self.thread is me:
+            pubsub = None
+            try:
+                pubsub = cache.client.get_client(write=False).pubsub()
+                pubsub.subscribe(channel)
+                ping_at = 0
+                while self.thread is me:
+                    if time.monotonic() >= ping_at:
+                        pubsub.ping()
+                        ping_at = time.monotonic() + PING_SECONDS
+                    message = pubsub.get_message(timeout=PING_SECONDS)
+                    with self.lock:
+                        if message is not None:
+                            self.contact = time.monotonic()
+                            if message["type"] == "subscribe":
+                                self.subscribed = True
+                            if message["type"] in ("subscribe", "message"):
+                                self.kept = None
+                                self.heard += 1
+                        elif time.monotonic() - self.contact > CONTACT_SECONDS:
+                            raise TimeoutError("Redis did not answer a ping")
+            except Exception:
+                logger.info("page cache: not hearing bumps; reading the generation each time")
+            finally:
+                with self.lock:
+                    self.kept, self.subscribed = None, False
+                    self.heard += 1
+                if pubsub is not None:
+                    with contextlib.suppress(Exception):  # Redis may have dropped it already
+                        pubsub.close()
+            time.sleep(RESUBSCRIBE_SECONDS)
+
+    def stop(self):
+        """Stop listening; the thread ends within PING_SECONDS."""
+        with self.lock:
+            self.thread, self.kept, self.subscribed = None, None, False
+            self.heard += 1
+
+
+def pages_server():
+    """The "pages" cache's server and key prefix, as configured now."""
+    config = settings.CACHES["pages"]
+    return (config.get("LOCATION"), config.get("KEY_PREFIX"), config.get("VERSION"))
+
+
+listener = Listener()
 
 
 class HeldConnection(NamedTuple):

@@ -517,8 +517,10 @@ class RedisOutageTests(PageCacheTestCase):
         self.warm("/")
 
 
+@override_settings(PAGE_CACHE_LISTEN=False)
 class RedisConnectionTests(PagesOnOwnRedis, PageCacheTestCase):
-    """Each hit reads the generation on a connection the worker keeps open for it."""
+    """Without a subscription to the bumps, each hit reads the generation on a connection the
+    worker keeps open for it."""
 
     def test_hits_survive_redis_closing_the_connection(self):
         self.warm("/")
@@ -543,6 +545,84 @@ class RedisConnectionTests(PagesOnOwnRedis, PageCacheTestCase):
         with self.committed():
             Post.objects.filter(pk=self.bridge.pk).update(headline="Bridge, edited")
         self.assertRebuilt("/", "Bridge, edited")
+
+
+class HearingBumpsTests(PagesOnOwnRedis, PageCacheTestCase):
+    """A process subscribed to the bumps keeps the generation until it hears one: a hit asks
+    Redis nothing, and a bump made by any process, or a lost subscription, ends that."""
+
+    def setUp(self):
+        super().setUp()
+        generation.listener.stop()
+        self.addCleanup(generation.listener.stop)
+
+    def wait_until_subscribed(self):
+        generation.listener.token()  # starts the listener for this server
+        for _ in range(100):
+            if generation.listener.subscribed:
+                return
+            time.sleep(0.02)
+        self.fail("the listener did not subscribe")
+
+    def gets(self):
+        with self.redis.client() as client:
+            return client.info("commandstats").get("cmdstat_get", {}).get("calls", 0)
+
+    def bump_as_another_process_would(self, publish=True):
+        cache = caches["pages"]
+        with self.redis.client() as client:
+            client.getdel(cache.make_key(generation.KEY))
+            if publish:
+                client.publish(cache.make_key(generation.CHANNEL), "bump")
+
+    def test_a_hit_asks_redis_nothing_while_the_generation_is_kept(self):
+        self.wait_until_subscribed()
+        self.warm("/")
+        gets = self.gets()
+        for _ in range(5):
+            self.assertCached("/")
+        self.assertEqual(self.gets(), gets)
+
+    def test_a_bump_made_by_another_process_is_heard_before_the_next_hit(self):
+        self.wait_until_subscribed()
+        self.warm("/")
+        self.bump_as_another_process_would()
+        # Redis pushes the message to the subscription at once; allow the thread a moment.
+        deadline = time.monotonic() + 1
+        while generation.listener.kept is not None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        self.assertRebuilt("/")
+
+    def test_a_bump_made_here_is_heard_before_it_returns(self):
+        self.wait_until_subscribed()
+        self.warm("/")
+        with self.committed():
+            Post.objects.filter(pk=self.bridge.pk).update(headline="Bridge, edited")
+        self.assertRebuilt("/", "Bridge, edited")
+
+    def test_a_lost_subscription_reads_the_generation_from_redis_again(self):
+        self.wait_until_subscribed()
+        self.warm("/")
+        heard = generation.listener.heard
+        with self.redis.client() as client:
+            client.execute_command("CLIENT", "KILL", "TYPE", "pubsub")
+        for _ in range(100):
+            if generation.listener.heard != heard:
+                break
+            time.sleep(0.01)
+        # A bump no subscriber heard (made while the subscription was down) still counts.
+        self.bump_as_another_process_would(publish=False)
+        self.assertRebuilt("/")
+        self.wait_until_subscribed()
+        self.warm("/")
+
+    def test_a_kept_generation_is_not_used_when_redis_stops_answering(self):
+        self.wait_until_subscribed()
+        self.warm("/")
+        generation.listener.contact -= generation.CONTACT_SECONDS + 1
+        gets = self.gets()
+        self.assertCached("/")  # the same generation, read from Redis this time
+        self.assertEqual(self.gets(), gets + 1)
 
 
 class FullRedisTests(PageCacheTestCase):
