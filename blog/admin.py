@@ -1,26 +1,24 @@
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.files.storage import default_storage
-from django.db import models, transaction
-from django.db.models import Count, Prefetch
-from django.http import FileResponse, Http404, HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import path
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from reversion import set_comment
 from reversion.admin import VersionAdmin
-from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
+from . import admin_views, operations, publication
 from .forms import AuthorAdminForm, PostAdminForm, SafeImageField
-from .history import differences, version_snapshot, versions_of
-from .images import delete_images_on_commit, kept_upload, rendition_name
-from .markup import render_markdown
+from .history import versions_of
+from .images import rendition_name
 from .models import (
     Author,
     Blog,
@@ -29,18 +27,10 @@ from .models import (
     OldSlug,
     Post,
     PostRedirect,
-    PreviewLink,
 )
-from .storage import STORAGE_ERRORS
+from .operations import AUTHOR_STATUSES, PUBLISHING_FIELDS, can_publish, check_may_save, may_edit
 
-# Fields only editors may set: they decide when, and how loudly, a post reaches readers.
-PUBLISHING_FIELDS = ["published_at", "unpublish_at", "is_breaking", "breaking_until"]
-AUTHOR_STATUSES = [Post.Status.DRAFT, Post.Status.SUBMITTED]
 SAFE_IMAGES = {models.ImageField: {"form_class": SafeImageField}}
-
-
-def can_publish(user):
-    return user.has_perm("blog.publish_post")
 
 
 def label_date_and_time(db_field, formfield):
@@ -53,68 +43,34 @@ def label_date_and_time(db_field, formfield):
     return formfield
 
 
-class DeletesUnusedImagesMixin:
-    """Stored images a save or a delete lets go of (the row's old photo, a deleted row's
-    photo) are deleted with their renditions once the transaction commits, unless another
-    row refers to them (blog.images.delete_images). Uploads stored for a save that an
-    inline's error stopped are deleted when the form goes back."""
-
-    image_field = None
-
-    def save_model(self, request, obj, form, change):
-        # A restore has written the old row already (PostAdmin.revision_view).
-        before = getattr(request, "image_before_restore", None)
-        if before is None and change:
-            model = type(obj)
-            before = model.objects.filter(pk=obj.pk).values_list(self.image_field, flat=True)[0]
-        super().save_model(request, obj, form, change)
-        if before and before != getattr(obj, self.image_field).name:
-            delete_images_on_commit([before])
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        delete_images_on_commit([getattr(obj, self.image_field).name])
-
-    def delete_queryset(self, request, queryset):
-        names = list(queryset.values_list(self.image_field, flat=True))
-        super().delete_queryset(request, queryset)
-        delete_images_on_commit(names)
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        form = context["adminform"].form
-        if form.is_bound:
-            form.discard_stored_uploads()
-            formsets = [inline.formset for inline in context["inline_admin_formsets"]]
-            outage = form.has_error(NON_FIELD_ERRORS, "storage_unavailable")
-            if outage and all(formset.is_valid() for formset in formsets):
-                # Nothing on the page needs correcting: say what happened where messages are
-                # shown, without the admin's "Please correct the error below."
-                self.message_user(request, form.non_field_errors()[0], messages.ERROR)
-                context["errors"] = []
-        return super().render_change_form(request, context, add, change, form_url, obj)
+def discard_unsaved_uploads(model_admin, request, context):
+    """A form sent back (its own errors or an inline's) deletes the uploads it stored for the
+    save that did not happen. When a storage outage is the only error, it is said where
+    messages are shown, without the admin's "Please correct the error below"."""
+    form = context["adminform"].form
+    if not form.is_bound:
+        return
+    form.discard_stored_uploads()
+    formsets = [inline.formset for inline in context["inline_admin_formsets"]]
+    outage = form.has_error(NON_FIELD_ERRORS, "storage_unavailable")
+    if outage and all(formset.is_valid() for formset in formsets):
+        model_admin.message_user(request, form.non_field_errors()[0], messages.ERROR)
+        context["errors"] = []
 
 
-class KeepsOldSlugMixin:
-    """A changed slug leaves the old addresses answering, with redirects (OldSlug)."""
-
-    def save_model(self, request, obj, form, change):
-        old_slug = None
-        if change:
-            old_slug = type(obj).objects.filter(pk=obj.pk).values_list("slug", flat=True).first()
-        super().save_model(request, obj, form, change)
-        if old_slug and old_slug != obj.slug:
-            OldSlug.remember(old_slug, obj)
+# Renames, photo clean-up, redirects and 410s happen in the models' save() and delete()
+# (blog.operations lists them), so the admin classes below only show and call.
 
 
 @admin.register(Blog)
-class BlogAdmin(KeepsOldSlugMixin, admin.ModelAdmin):
+class BlogAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "tagline"]
     search_fields = ["name", "tagline"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Author)
-class AuthorAdmin(DeletesUnusedImagesMixin, KeepsOldSlugMixin, admin.ModelAdmin):
+class AuthorAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "user"]
     list_select_related = ["user"]
     search_fields = ["name", "bio"]
@@ -122,12 +78,10 @@ class AuthorAdmin(DeletesUnusedImagesMixin, KeepsOldSlugMixin, admin.ModelAdmin)
     autocomplete_fields = ["user"]
     form = AuthorAdminForm
     formfield_overrides = SAFE_IMAGES
-    image_field = "photo"
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "name" in form.changed_data:
-            Post.objects.filter(authors=obj).update_search_names()
+    def render_change_form(self, request, context, *args, **kwargs):
+        discard_unsaved_uploads(self, request, context)
+        return super().render_change_form(request, context, *args, **kwargs)
 
 
 class BylineFormSet(forms.BaseInlineFormSet):
@@ -204,38 +158,119 @@ class PublicationFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            ("submitted", "Submitted for review"),
-            ("draft", "Draft"),
-            ("scheduled", "Scheduled"),
-            ("live", "Live"),
-            ("taken_down", "Taken down"),
+            (publication.SUBMITTED, "Submitted for review"),
+            (publication.DRAFT, "Draft"),
+            (publication.SCHEDULED, "Scheduled"),
+            (publication.LIVE, "Live"),
+            (publication.TAKEN_DOWN, "Taken down"),
         ]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
-        published = queryset.filter(status=Post.Status.PUBLISHED)
-        match self.value():
-            case "submitted" | "draft":
-                return queryset.filter(status=self.value())
-            case "scheduled":
-                return published.filter(published_at__gt=now)
-            case "live":
-                return queryset & Post.objects.published()
-            case "taken_down":
-                return published.filter(unpublish_at__lte=now)
+        if self.value() in publication.STATES:
+            return queryset.in_state(self.value())
         return queryset
 
 
+# The post list's columns and actions. An action does its operation (blog.operations) to each
+# selected post, saving only the fields it changes (a revision and a new version for each).
+
+
+@admin.display(description="state", ordering="status")
+def state(post):
+    if post.is_breaking_now:
+        return format_html('{} <span class="breaking-flag">Breaking</span>', post.publication_state)
+    return post.publication_state
+
+
+@admin.display(description="publication time", ordering="published_at")
+def publication_time(post):
+    if not post.published_at:
+        return None
+    return formats.date_format(timezone.localtime(post.published_at), "j M Y, H:i")
+
+
+@admin.display(description="byline")
+def byline_names(post):
+    return post.byline
+
+
+def rendition_url(post, width):
+    width = min(width, post.lead_image_width or width)
+    return default_storage.url(rendition_name(post.lead_image.name, width, "jpg"))
+
+
+@admin.display(description="image")
+def thumbnail(post):
+    if not post.lead_image:
+        return ""
+    return format_html('<img src="{}" alt="" width="80" loading="lazy">', rendition_url(post, 400))
+
+
+@admin.display(description="saved image")
+def lead_image_preview(post):
+    saved = post
+    if post.lead_image and not post.lead_image._committed:
+        # A form sent back with a new photo in it: the saved one is in the database.
+        saved = Post.objects.filter(pk=post.pk).only("lead_image", "lead_image_width").first()
+    if not (saved and saved.lead_image):
+        return "No lead image."
+    # post.js sets the focal point where the editor clicks on it.
+    url = rendition_url(saved, 800)
+    return format_html('<img src="{}" alt="" width="320" data-focus-picker>', url)
+
+
+def post_action(name, act, description, comment, done):
+    @admin.action(description=description, permissions=["publish"])
+    def action(post_admin, request, queryset):
+        count, refused = operations.apply(act, queryset)
+        set_comment(comment)
+        post_admin.message_user(request, done.format(count), messages.SUCCESS)
+        for reason in refused:
+            post_admin.message_user(request, f"Not changed: {reason}", messages.ERROR)
+
+    action.__name__ = name
+    return action
+
+
+publish_now = post_action(
+    "publish_now",
+    operations.publish,
+    "Publish now",
+    "Published now from the post list.",
+    "Published {} post(s).",
+)
+unpublish = post_action(
+    "unpublish",
+    operations.unpublish,
+    "Unpublish (back to draft)",
+    "Unpublished from the post list.",
+    "Unpublished {} post(s).",
+)
+flag_breaking = post_action(
+    "flag_breaking",
+    operations.flag_breaking,
+    "Flag as breaking news",
+    "Flagged as breaking news.",
+    "Flagged {} post(s) as breaking news.",
+)
+clear_breaking = post_action(
+    "clear_breaking",
+    operations.clear_breaking,
+    "Clear breaking news flag",
+    "Cleared the breaking news flag.",
+    "Cleared breaking news on {} post(s).",
+)
+
+
 @admin.register(Post)
-class PostAdmin(DeletesUnusedImagesMixin, VersionAdmin):
+class PostAdmin(VersionAdmin):
     form = PostAdminForm
-    image_field = "lead_image"
     formfield_overrides = {
         **SAFE_IMAGES,
         models.CharField: {"widget": forms.TextInput(attrs={"size": 80})},
     }
     # Few, narrow columns so headlines get the room (admin/blog/post.css).
-    list_display = ["headline", "thumbnail", "state", "publication_time", "byline_names", "blog"]
+    list_display = ["headline", thumbnail, state, publication_time, byline_names, "blog"]
     list_display_links = ["headline"]
     list_filter = [PublicationFilter, "blog", "is_breaking", "authors", TagFilter]
     # Authors see their own posts: no filter by writer, nor by the breaking flag editors set.
@@ -247,8 +282,8 @@ class PostAdmin(DeletesUnusedImagesMixin, VersionAdmin):
     autocomplete_fields = ["blog"]
     # The byline comes right after the first fieldset (admin/blog/post/change_form.html).
     inlines = [BylineInline, CorrectionInline]
-    actions = ["publish_now", "unpublish", "flag_breaking", "clear_breaking"]
-    readonly_fields = ["updated_at", "lead_image_preview"]
+    actions = [publish_now, unpublish, flag_breaking, clear_breaking]
+    readonly_fields = ["updated_at", lead_image_preview]
     change_list_template = "admin/blog/post/change_list.html"
     object_history_template = "admin/blog/post/object_history.html"
     history_latest_first = True
@@ -260,7 +295,7 @@ class PostAdmin(DeletesUnusedImagesMixin, VersionAdmin):
             {
                 "fields": [
                     "lead_image",
-                    "lead_image_preview",
+                    lead_image_preview,
                     "lead_image_caption",
                     "lead_image_credit",
                     "lead_image_alt",
@@ -299,27 +334,21 @@ class PostAdmin(DeletesUnusedImagesMixin, VersionAdmin):
             super()
             .get_queryset(request)
             .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+            # Breaking news as the banner has it (PostQuerySet.breaking), not every post still
+            # flagged.
+            .annotate(is_breaking_now=Exists(Post.objects.breaking().filter(pk=OuterRef("pk"))))
         )
         if can_publish(request.user):
             return posts
         return posts.filter(pk__in=Post.objects.bylined_to(request.user).values("pk"))
 
-    def is_own_editable(self, request, post):
-        """Authors change their own posts until an editor publishes them."""
-        return (
-            post.status in AUTHOR_STATUSES
-            and Post.objects.bylined_to(request.user).filter(pk=post.pk).exists()
-        )
-
     def has_change_permission(self, request, obj=None):
-        if not super().has_change_permission(request, obj):
-            return False
-        return obj is None or can_publish(request.user) or self.is_own_editable(request, obj)
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_edit(request.user, obj))
 
     def has_delete_permission(self, request, obj=None):
-        if not super().has_delete_permission(request, obj):
-            return False
-        return obj is None or can_publish(request.user) or self.is_own_editable(request, obj)
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or may_edit(request.user, obj))
 
     def has_publish_permission(self, request):
         return can_publish(request.user)
@@ -371,123 +400,33 @@ class PostAdmin(DeletesUnusedImagesMixin, VersionAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        form.current_version = getattr(request, "post_version_before_restore", None)
+        restore = getattr(request, "restore", None)
+        form.current_version = restore.version if restore else None
         return form
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        discard_unsaved_uploads(self, request, context)
         form = context["adminform"].form
+        restore = getattr(request, "restore", None)
         if form.is_bound:
             form.keep_lead_image()
-        elif getattr(request, "restoring_post", False) and not self._is_stored(obj.lead_image):
-            self.message_user(request, self._gone_image_message(obj), messages.WARNING)
+        elif restore and (gone := restore.drop_gone_image(obj)):
+            self.message_user(request, gone, messages.WARNING)
             # Shown as it will be saved: no photo, rather than a link to a file that is gone.
-            obj.lead_image = ""
             form.initial["lead_image"] = None
-        # The buttons that set the status (admin/blog/post/submit_line.html) follow the saved
-        # post, not the one in the form, which may hold a status it could not save. Published
-        # posts, live or scheduled, have none: Save keeps their time.
-        status = (
-            Post.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
-            if change
-            else Post.Status.DRAFT
-        )
-        editor = can_publish(request.user)
-        context.update(
-            {
-                "show_save_draft": status != Post.Status.PUBLISHED,
-                "show_publish_now": editor and status != Post.Status.PUBLISHED,
-                "show_submit_for_review": not editor and status == Post.Status.DRAFT,
-                # Few buttons: a new post starts from the list.
-                "show_save_and_add_another": False,
-            }
-        )
+        # Few buttons: a new post starts from the list.
+        context.update(form.submit_buttons(can_publish(request.user)))
+        context["show_save_and_add_another"] = False
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-    # List columns.
-
-    @admin.display(description="state", ordering="status")
-    def state(self, post):
-        if post.is_breaking:
-            return format_html(
-                '{} <span class="breaking-flag">Breaking</span>', post.publication_state
-            )
-        return post.publication_state
-
-    @admin.display(description="publication time", ordering="published_at")
-    def publication_time(self, post):
-        if not post.published_at:
-            return None
-        return formats.date_format(timezone.localtime(post.published_at), "j M Y, H:i")
-
-    @admin.display(description="byline")
-    def byline_names(self, post):
-        return post.byline
-
-    @admin.display(description="image")
-    def thumbnail(self, post):
-        if not post.lead_image:
-            return ""
-        url = self._rendition_url(post, 400)
-        return format_html('<img src="{}" alt="" width="80" loading="lazy">', url)
-
-    @admin.display(description="saved image")
-    def lead_image_preview(self, post):
-        saved = post
-        if post.lead_image and not post.lead_image._committed:
-            # A form sent back with a new photo in it: the saved one is in the database.
-            saved = Post.objects.filter(pk=post.pk).only("lead_image", "lead_image_width").first()
-        if not (saved and saved.lead_image):
-            return "No lead image."
-        # post.js sets the focal point where the editor clicks on it.
-        return format_html(
-            '<img src="{}" alt="" width="320" data-focus-picker>', self._rendition_url(saved, 800)
-        )
-
-    @staticmethod
-    def _gone_image_message(post):
-        return (
-            f"The lead image of this revision ({post.lead_image.name}) was deleted from storage "
-            "with the post or when it was replaced, so the post is restored without it. Upload "
-            "the photo again if you still have it."
-        )
-
-    @staticmethod
-    def _is_stored(image):
-        """Whether the image is empty or in storage; when storage does not answer, it is
-        taken to be there."""
-        try:
-            return not image or default_storage.exists(image.name)
-        except STORAGE_ERRORS:
-            return True
-
-    @staticmethod
-    def _rendition_url(post, width):
-        width = min(width, post.lead_image_width or width)
-        return default_storage.url(rendition_name(post.lead_image.name, width, "jpg"))
 
     # Saving and deleting.
 
     def save_model(self, request, obj, form, change):
-        original = Post.objects.select_related("blog").get(pk=obj.pk) if change else Post()
-        if not can_publish(request.user):
-            # The form does not offer these to authors; refuse a hand-made request too.
-            changed = [f for f in PUBLISHING_FIELDS if getattr(obj, f) != getattr(original, f)]
-            if obj.status not in AUTHOR_STATUSES or changed:
-                raise PermissionDenied("Only editors publish, schedule or flag breaking news.")
-        restored_over = getattr(request, "post_version_before_restore", None)
-        if restored_over is not None:
-            obj.version = restored_over
-        if getattr(request, "restoring_post", False) and not self._is_stored(obj.lead_image):
-            self.message_user(request, self._gone_image_message(obj), messages.WARNING)
-            obj.lead_image = ""
+        check_may_save(request.user, obj)
+        restore = getattr(request, "restore", None)
+        if restore and (gone := restore.prepare(obj)):
+            self.message_user(request, gone, messages.WARNING)
         super().save_model(request, obj, form, change)
-        if change and original.status == Post.Status.PUBLISHED:
-            old_address = (original.blog.slug, original.slug)
-            if original.published_at <= timezone.now() and old_address != (
-                obj.blog.slug,
-                obj.slug,
-            ):
-                PostRedirect.remember(*old_address, obj)
         if obj.is_scheduled and {"status", "published_at"} & set(form.changed_data):
             when = formats.date_format(timezone.localtime(obj.published_at), "j M Y, H:i:s T")
             self.message_user(
@@ -509,102 +448,22 @@ class PostAdmin(DeletesUnusedImagesMixin, VersionAdmin):
             and not post.bylines.filter(author=profile).exists()
         ):
             Byline.objects.create(post=post, author=profile, position=post.bylines.count())
-        post.update_search_names()
-
-    def delete_model(self, request, obj):
-        self._keep_gone([obj])
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        self._keep_gone(queryset.select_related("blog"))
-        super().delete_queryset(request, queryset)
-
-    @staticmethod
-    def _keep_gone(posts):
-        """Deleted posts that readers have seen answer 410 Gone at their address."""
-        for post in posts:
-            if post.status == Post.Status.PUBLISHED and post.published_at <= timezone.now():
-                PostRedirect.remember(post.blog.slug, post.slug, None)
-
-    # Actions: each saves the posts (a revision, a new version) and changes only its fields.
-
-    def _act(self, request, queryset, comment, change, validate=False):
-        done, refused = 0, []
-        with transaction.atomic():
-            for post in Post.objects.select_for_update().filter(pk__in=queryset.values("pk")):
-                fields = change(post)
-                try:
-                    if validate:
-                        post.clean()
-                except ValidationError as error:
-                    refused.append(f"{post}: {' '.join(error.messages)}")
-                    continue
-                post.save(update_fields=fields)
-                done += 1
-        set_comment(comment)
-        return done, refused
-
-    def _report(self, request, message, refused):
-        self.message_user(request, message, messages.SUCCESS)
-        for reason in refused:
-            self.message_user(request, f"Not changed: {reason}", messages.ERROR)
-
-    @admin.action(description="Publish now", permissions=["publish"])
-    def publish_now(self, request, queryset):
-        def publish(post):
-            post.status, post.published_at = Post.Status.PUBLISHED, timezone.now()
-            return ["status", "published_at"]
-
-        # Live posts keep their publication time.
-        not_live = queryset.exclude(pk__in=Post.objects.published().values("pk"))
-        done, refused = self._act(
-            request, not_live, "Published now from the post list.", publish, validate=True
-        )
-        self._report(request, f"Published {done} post(s).", refused)
-
-    @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
-    def unpublish(self, request, queryset):
-        def unpublish(post):
-            post.status = Post.Status.DRAFT
-            return ["status"]
-
-        done, refused = self._act(request, queryset, "Unpublished from the post list.", unpublish)
-        self._report(request, f"Unpublished {done} post(s).", refused)
-
-    @admin.action(description="Flag as breaking news", permissions=["publish"])
-    def flag_breaking(self, request, queryset):
-        def flag(post):
-            post.is_breaking = True
-            return ["is_breaking"]
-
-        done, refused = self._act(request, queryset, "Flagged as breaking news.", flag)
-        self._report(request, f"Flagged {done} post(s) as breaking news.", refused)
-
-    @admin.action(description="Clear breaking news flag", permissions=["publish"])
-    def clear_breaking(self, request, queryset):
-        def clear(post):
-            post.is_breaking, post.breaking_until = False, None
-            return ["is_breaking", "breaking_until"]
-
-        done, refused = self._act(request, queryset, "Cleared the breaking news flag.", clear)
-        self._report(request, f"Cleared breaking news on {done} post(s).", refused)
 
     # History: editors compare and restore revisions; a restore is a new revision.
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         if not can_publish(request.user):
             raise PermissionDenied
-        # The restore writes the old row first; check edit conflicts against today's version.
-        request.post_version_before_restore, request.image_before_restore = (
-            Post.objects.filter(pk=unquote(object_id)).values_list("version", "lead_image").first()
-        ) or (None, None)
-        request.restoring_post = True
-        return super().revision_view(request, object_id, version_id, extra_context)
+        request.restore = operations.Restore(unquote(object_id))
+        response = super().revision_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            request.restore.saved(Post.objects.get(pk=unquote(object_id)))
+        return response
 
     def recover_view(self, request, version_id, extra_context=None):
         if not can_publish(request.user):
             raise PermissionDenied
-        request.restoring_post = True
+        request.restore = operations.Restore()
         return super().recover_view(request, version_id, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):
@@ -622,158 +481,11 @@ class PostAdmin(DeletesUnusedImagesMixin, VersionAdmin):
         return super().history_view(request, object_id, context)
 
     def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/history/compare/",
-                self.admin_site.admin_view(self.compare_view),
-                name="blog_post_compare",
-            ),
-            path(
-                "<path:object_id>/preview-links/",
-                self.admin_site.admin_view(self.preview_links_view),
-                name="blog_post_preview_links",
-            ),
-            path(
-                "tags/",
-                self.admin_site.admin_view(self.tag_suggestions_view),
-                name="blog_post_tag_suggestions",
-            ),
-            path(
-                "markdown-preview/",
-                self.admin_site.admin_view(self.markdown_preview_view),
-                name="blog_post_markdown_preview",
-            ),
-            path(
-                "kept-upload/<str:token>/",
-                self.admin_site.admin_view(self.kept_upload_view),
-                name="blog_post_kept_upload",
-            ),
-            *super().get_urls(),
+        pages = [
+            path(route, self.admin_site.admin_view(partial(view, self)), name=f"blog_post_{name}")
+            for route, view, name in admin_views.PAGES
         ]
-
-    def tag_suggestions_view(self, request):
-        """{"tags": [names]}: existing tags whose names contain ?q=, most used first, which
-        post.js offers while the tags field is typed in."""
-        if not self.has_view_or_change_permission(request):
-            raise PermissionDenied
-        term = request.GET.get("q", "").strip()
-        tags = (
-            Tag.objects.filter(name__icontains=term)
-            .annotate(uses=Count("blog_taggedpost_items"))
-            .order_by("-uses", "name")
-            .values_list("name", flat=True)
-        )
-        return JsonResponse({"tags": list(tags[:10]) if term else []})
-
-    def markdown_preview_view(self, request):
-        """{"html": …}: the body as readers will see it, sanitized as Post.save() does, for
-        the preview beside the body (post.js)."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not self.has_view_or_change_permission(request):
-            raise PermissionDenied
-        return JsonResponse({"html": render_markdown(request.POST.get("body", ""))})
-
-    def kept_upload_view(self, request, token):
-        """The photo a post form sent back with errors keeps (blog.images.keep_upload), for
-        its thumbnail: kept photos are private, as they may be embargoed."""
-        if not self.has_change_permission(request):
-            raise PermissionDenied
-        kept = kept_upload(token)
-        if kept is None:
-            raise Http404("No such photo.")
-        response = FileResponse(kept.open(), content_type=kept.content_type)
-        response["Cache-Control"] = "private, no-store"
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
-
-    def _post_or_404(self, request, object_id):
-        post = self.get_object(request, unquote(object_id))
-        if post is None or not self.has_view_or_change_permission(request, post):
-            raise Http404("No such post.")
-        return post
-
-    def compare_view(self, request, object_id):
-        """Two revisions of a post side by side, field by field (?older=…&newer=… are
-        Version ids; the newest two by default)."""
-        post = self._post_or_404(request, object_id)
-        versions = versions_of(post)
-        chosen = [request.GET.get("older"), request.GET.get("newer")]
-        if all(chosen):
-            older, newer = (get_object_or_404(versions, pk=pk) for pk in chosen)
-        else:
-            newest_two = list(versions[:2])
-            if len(newest_two) < 2:
-                raise Http404("This post has fewer than two revisions.")
-            newer, older = newest_two
-        if older.revision.date_created > newer.revision.date_created:
-            older, newer = newer, older
-        before, after = version_snapshot(older), version_snapshot(newer)
-        changed = {label for label, *_ in differences(before, after)}
-        rows = [(label, before[label], after[label], label in changed) for label in after]
-        return TemplateResponse(
-            request,
-            "admin/blog/post/compare.html",
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.opts,
-                "original": post,
-                "title": f"Compare revisions of “{post}”",
-                "older": older,
-                "newer": newer,
-                "rows": rows,
-                "changed_count": len(changed),
-                "can_restore": can_publish(request.user),
-            },
-        )
-
-    def preview_links_view(self, request, object_id):
-        """Make and revoke links that show the post to people without a login."""
-        post = self._post_or_404(request, object_id)
-        if not can_publish(request.user):
-            raise PermissionDenied
-        if request.method == "POST":
-            if "revoke" in request.POST:
-                link_id = request.POST["revoke"]
-                # A hand-made or stale form may send anything; only a link id can match.
-                revoked = (
-                    link_id.isascii()
-                    and link_id.isdigit()
-                    and post.preview_links.filter(pk=link_id, revoked_at__isnull=True).update(
-                        revoked_at=timezone.now()
-                    )
-                )
-                if revoked:
-                    self.message_user(request, "The preview link was revoked.", messages.SUCCESS)
-                else:
-                    self.message_user(
-                        request,
-                        "This preview link does not exist or was revoked already.",
-                        messages.ERROR,
-                    )
-            else:
-                link = PreviewLink.objects.create(post=post, created_by=request.user)
-                self.message_user(
-                    request,
-                    "Preview link made; it works until "
-                    f"{formats.date_format(timezone.localtime(link.expires_at), 'j M Y, H:i T')}.",
-                    messages.SUCCESS,
-                )
-            return redirect(request.path)
-        links = post.preview_links.select_related("created_by")
-        return TemplateResponse(
-            request,
-            "admin/blog/post/preview_links.html",
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.opts,
-                "original": post,
-                "title": f"Preview links for “{post}”",
-                "links": [
-                    (link, request.build_absolute_uri(link.get_absolute_url())) for link in links
-                ],
-            },
-        )
+        return [*pages, *super().get_urls()]
 
 
 @admin.register(PostRedirect)
@@ -796,27 +508,3 @@ class OldSlugAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
-
-
-admin.site.unregister(Tag)
-
-
-@admin.register(Tag)
-class TagAdmin(KeepsOldSlugMixin, TaggitTagAdmin):
-    """Taggit's tag admin; renaming or deleting a tag rebuilds the pages that show it
-    and the search text of its posts."""
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "name" in form.changed_data:
-            Post.objects.filter(tags=obj).update_search_names()
-
-    def delete_model(self, request, obj):
-        posts = list(Post.objects.filter(tags=obj).values_list("pk", flat=True))
-        super().delete_model(request, obj)
-        Post.objects.filter(pk__in=posts).update_search_names()
-
-    def delete_queryset(self, request, queryset):
-        posts = list(Post.objects.filter(tags__in=queryset).values_list("pk", flat=True))
-        super().delete_queryset(request, queryset)
-        Post.objects.filter(pk__in=posts).update_search_names()

@@ -204,6 +204,18 @@ class PostAdminForm(StoresUploadsFirst, forms.ModelForm):
         elif not self.instance.is_published:
             cleaned_data["published_at"] = timezone.now()
 
+    def submit_buttons(self, editor):
+        """Which of the buttons that set the status admin/blog/post/submit_line.html shows.
+        They follow the saved post, not the one in the form, which may hold a status it could
+        not save. Published posts, live or scheduled, have none: Save keeps their time."""
+        saved = Post.objects.filter(pk=self.instance.pk).values_list("status", flat=True)
+        status = (saved.first() if self.instance.pk else None) or Post.Status.DRAFT
+        return {
+            "show_save_draft": status != Post.Status.PUBLISHED,
+            "show_publish_now": editor and status != Post.Status.PUBLISHED,
+            "show_submit_for_review": not editor and status == Post.Status.DRAFT,
+        }
+
     def keep_lead_image(self):
         """When the form goes back with errors (its own or the byline's), keep a new lead image
         that passed its checks for the next save: browsers never send a file twice."""

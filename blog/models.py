@@ -7,15 +7,18 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
-from django.db import models
-from django.db.models import Count, Exists, F, Prefetch, Q
+from django.db import models, transaction
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import TruncMonth
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_text_list
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
+from . import publication
 from .markup import render_markdown
 
 # Post slugs that would hide a page of the blog at the same address.
@@ -35,6 +38,30 @@ def lead_image_path(post, filename):
     stem, extension = posixpath.splitext(posixpath.basename(filename))
     directory = f"{LEAD_IMAGES_FOLDER}/{timezone.now():%Y/%m}"
     return f"{directory}/{stem[:80]}-{secrets.token_hex(4)}{extension.lower()}"
+
+
+def saved_values(obj, fields, watched, update_fields=None):
+    """{field: value} of obj's row as stored, for a save() that acts on what it replaces;
+    None for a new row, or for a save of update_fields none of which is watched."""
+    if obj.pk is None:
+        return None
+    if update_fields is not None and not set(watched) & set(update_fields):
+        return None
+    return type(obj)._default_manager.filter(pk=obj.pk).values(*fields).first()
+
+
+def let_go_of_images(names):
+    """Delete these stored photos and their renditions once the transaction commits, unless
+    a row still uses them (blog.images.delete_images_on_commit; it imports this module)."""
+    from .images import delete_images_on_commit
+
+    delete_images_on_commit(names)
+
+
+def keep_old_slug(obj, before):
+    """A Blog, Author or Tag whose slug changed keeps its old addresses (OldSlug)."""
+    if before and before["slug"] != obj.slug:
+        OldSlug.remember(before["slug"], obj)
 
 
 class StoredImageField(models.ImageField):
@@ -66,8 +93,22 @@ class Blog(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        before = saved_values(self, ["slug"], {"slug"}, kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
+        keep_old_slug(self, before)
+
     def get_absolute_url(self):
         return reverse("blog:blog_detail", kwargs={"slug": self.slug})
+
+
+class AuthorQuerySet(models.QuerySet):
+    def delete(self):
+        """Delete the authors and, once that commits, their photos."""
+        photos = list(self.exclude(photo="").values_list("photo", flat=True))
+        deleted = super().delete()
+        let_go_of_images(photos)
+        return deleted
 
 
 class Author(models.Model):
@@ -84,14 +125,36 @@ class Author(models.Model):
         help_text="Leave empty for writers without a login, such as agency or guest writers.",
     )
 
+    objects = AuthorQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        """A new slug keeps the old addresses answering (OldSlug), a new name is copied into
+        the search text of the author's posts, and a photo replaced is deleted once the save
+        commits."""
+        fields = ["name", "slug", "photo"]
+        before = saved_values(self, fields, fields, kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
+        if before is None:
+            return
+        keep_old_slug(self, before)
+        if before["name"] != self.name:
+            Post.objects.filter(authors=self).update_search_names()
+        if before["photo"] != self.photo.name:
+            let_go_of_images([before["photo"]])
+
     def get_absolute_url(self):
         return reverse("blog:author_detail", kwargs={"slug": self.slug})
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        let_go_of_images([self.photo.name])
+        return deleted
 
 
 # The columns of a post that a card (blog/includes/post_card.html, post_lead.html) reads.
@@ -113,15 +176,32 @@ CARD_FIELDS = (
 
 class PostQuerySet(models.QuerySet):
     def published(self):
-        """Posts a reader may see: published, with a publication time that has passed and an
-        “unpublish at” time, if any, still to come.
+        """Posts a reader may see: live, i.e. published, with a publication time that has
+        passed and an “unpublish at” time, if any, still to come (blog.publication)."""
+        return self.in_state(publication.LIVE)
 
-        The one place this rule lives; keep Post.is_published in step with it.
-        """
-        now = timezone.now()
-        return self.filter(status=Post.Status.PUBLISHED, published_at__lte=now).filter(
-            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now)
-        )
+    def in_state(self, state):
+        """Posts in one of blog.publication.STATES now: draft, submitted, scheduled, live or
+        taken down."""
+        return self.filter(publication.state_q(state, timezone.now()))
+
+    def delete(self):
+        """Delete the posts. Those readers have seen answer 410 Gone at their address
+        (PostRedirect; their older addresses already lead there), and their lead images are
+        deleted once the transaction commits, unless another row uses them."""
+        with transaction.atomic(using=self.db):
+            self.remember_gone()
+            images = list(self.exclude(lead_image="").values_list("lead_image", flat=True))
+            deleted = super().delete()
+        let_go_of_images(images)
+        return deleted
+
+    def remember_gone(self):
+        """Keep the addresses of those of these posts that readers have seen answering 410
+        Gone (PostRedirect), before the posts are deleted."""
+        gone = self.filter(publication.gone_out_q(timezone.now()))
+        for blog_slug, slug in gone.values_list("blog__slug", "slug"):
+            PostRedirect.remember(blog_slug, slug, None)
 
     def bylined_to(self, user):
         """Posts with the user's author profile in the byline."""
@@ -139,10 +219,27 @@ class PostQuerySet(models.QuerySet):
         return self.published()
 
     def breaking(self):
-        """Posts flagged as breaking news whose “breaking until” time has not passed."""
+        """Posts that are breaking news now: flagged, with a “breaking until” time that has
+        not passed, and not overtaken by a newer live post flagged breaking. The banner shows
+        the one live post among them. When the newest flagged post's time passes the banner
+        is empty: an older post still flagged stays overtaken, and shows again only once the
+        newer post's flag is cleared, so nothing shows that the desk did not mean.
+
+        The one place this rule lives: the banner, the home page and the admin's post list
+        all ask it."""
         now = timezone.now()
-        return self.filter(is_breaking=True).filter(
-            Q(breaking_until__isnull=True) | Q(breaking_until__gt=now)
+        newer_flagged = (
+            Post.objects.published()
+            .filter(is_breaking=True)
+            .filter(
+                Q(published_at__gt=OuterRef("published_at"))
+                | Q(published_at=OuterRef("published_at"), pk__gt=OuterRef("pk"))
+            )
+        )
+        return (
+            self.filter(is_breaking=True)
+            .filter(Q(breaking_until__isnull=True) | Q(breaking_until__gt=now))
+            .exclude(Exists(newer_flagged))
         )
 
     def latest_first(self):
@@ -197,9 +294,9 @@ class PostQuerySet(models.QuerySet):
 @reversion.register(follow=["bylines", "tagged_items", "corrections"])
 class Post(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SUBMITTED = "submitted", "Submitted for review"
-        PUBLISHED = "published", "Published"
+        DRAFT = publication.DRAFT, "Draft"
+        SUBMITTED = publication.SUBMITTED, "Submitted for review"
+        PUBLISHED = publication.PUBLISHED, "Published"
 
     blog = models.ForeignKey(Blog, on_delete=models.PROTECT, related_name="posts")
     headline = models.CharField(max_length=200)
@@ -372,16 +469,40 @@ class Post(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs):
+        """Besides the row: a post readers have seen keeps its old address answering when its
+        slug or blog changes (PostRedirect), and a lead image replaced or cleared is deleted
+        once the save commits (let_go_of())."""
         self.set_publication_time()
         self.body_html = render_markdown(self.body)
         self.version += 1
+        if kwargs.get("update_fields") is None and not (self._state.adding or self.pk is None):
+            # search_names follows the stored bylines and tags (update_search_names()), which
+            # may have changed since this copy was loaded: a save never writes it back.
+            deferred = {*self.get_deferred_fields(), "search_names"}
+            kwargs["update_fields"] = {
+                field.attname
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.attname not in deferred
+            }
         if kwargs.get("update_fields") is not None:
             derived = {"version", "body_html"} if "body" in kwargs["update_fields"] else {"version"}
             kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
+        before = self.saved_copy(kwargs.get("update_fields"))
         super().save(*args, **kwargs)
+        if before is not None:
+            self.let_go_of(before)
 
     def get_absolute_url(self):
         return reverse("blog:post_detail", kwargs={"blog_slug": self.blog.slug, "slug": self.slug})
+
+    def delete(self, *args, **kwargs):
+        """As PostQuerySet.delete(): 410 Gone at the address readers knew, and the lead image
+        deleted once the delete commits."""
+        with transaction.atomic():
+            Post.objects.filter(pk=self.pk).remember_gone()
+            deleted = super().delete(*args, **kwargs)
+        let_go_of_images([self.lead_image.name])
+        return deleted
 
     def clean(self):
         self.set_publication_time()
@@ -403,17 +524,45 @@ class Post(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def saved_copy(self, update_fields=None):
+        """What the stored row holds that a save may leave behind (address, publication times,
+        lead image), for let_go_of(); None for a new post or a save of fields that cannot
+        change the address or the image."""
+        fields = ["slug", "blog_id", "blog__slug", "status", "published_at", "unpublish_at"]
+        watched = {"slug", "blog", "blog_id", "lead_image"}
+        return saved_values(self, [*fields, "lead_image"], watched, update_fields)
+
+    def let_go_of(self, before):
+        """After a save over before (saved_copy()): a post readers had seen redirects from the
+        address it had (PostRedirect), and a lead image replaced or cleared is deleted once
+        the transaction commits, unless another row uses it."""
+        was_seen = publication.state_of(
+            before["status"], before["published_at"], before["unpublish_at"], timezone.now()
+        ) in {publication.LIVE, publication.TAKEN_DOWN}
+        moved = before["slug"] != self.slug or before["blog_id"] != self.blog_id
+        if was_seen and moved:
+            PostRedirect.remember(before["blog__slug"], before["slug"], self)
+        if before["lead_image"] != self.lead_image.name:
+            let_go_of_images([before["lead_image"]])
+
     def set_publication_time(self):
         """A post published without a publication time is published now."""
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
 
+    def refresh_search_names(self):
+        """update_search_names() from the bylines and tags stored now, not from those fetched
+        with the post earlier (Byline and TaggedPost call this when they change)."""
+        cache = getattr(self, "_prefetched_objects_cache", {})
+        cache.pop("bylines", None)
+        cache.pop("tags", None)
+        self.update_search_names()
+
     def update_search_names(self):
         """Copy the byline and tag names into search_names.
 
-        Bylines and tags are saved after the post itself (the admin saves them with the form's
-        related objects), so whoever saves them calls this afterwards. It writes one column and
-        leaves updated_at alone.
+        A Byline or TaggedPost saved or deleted calls this (refresh_search_names()), and so
+        does an Author or Tag renamed. It writes one column and leaves updated_at alone.
         """
         names = [author.name for author in self.byline_authors]
         names += sorted(tag.name for tag in self.tags.all())
@@ -421,43 +570,40 @@ class Post(models.Model):
         Post.objects.filter(pk=self.pk).update(search_names=self.search_names)
 
     @property
-    def is_published(self):
-        # Keep in step with PostQuerySet.published().
-        now = timezone.now()
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= now
-            and (self.unpublish_at is None or self.unpublish_at > now)
+    def state(self):
+        """One of blog.publication.STATES now, as PostQuerySet.in_state() has it."""
+        return publication.state_of(
+            self.status, self.published_at, self.unpublish_at, timezone.now()
         )
 
     @property
+    def is_published(self):
+        """Whether readers see the post now, as PostQuerySet.published() has it."""
+        return self.state == publication.LIVE
+
+    @property
     def is_scheduled(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at > timezone.now()
-        )
+        return self.state == publication.SCHEDULED
 
     @property
     def is_taken_down(self):
         """Published, but its “unpublish at” time has passed."""
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.unpublish_at is not None
-            and self.unpublish_at <= timezone.now()
-        )
+        return self.state == publication.TAKEN_DOWN
+
+    @property
+    def has_gone_out(self):
+        """Whether readers have seen the post: live, or taken down since."""
+        return self.state in {publication.LIVE, publication.TAKEN_DOWN}
 
     @property
     def publication_state(self):
         """Where the post stands for readers: draft, submitted, scheduled, live or taken down."""
-        if self.is_scheduled:
-            return "Scheduled"
-        if self.is_taken_down:
-            return "Taken down"
-        if self.is_published:
-            return "Live"
-        return self.get_status_display()
+        labels = {
+            publication.SCHEDULED: "Scheduled",
+            publication.TAKEN_DOWN: "Taken down",
+            publication.LIVE: "Live",
+        }
+        return labels.get(self.state) or self.get_status_display()
 
     @property
     def byline_authors(self):
@@ -493,11 +639,25 @@ class Post(models.Model):
         return (self.updated_at - self.published_at).total_seconds() > 60
 
 
+class SearchedNamesQuerySet(models.QuerySet):
+    """Bylines or tags of posts (the model's post_field): deleting them, as post.tags.remove()
+    and clear() do, refreshes the search text of their posts."""
+
+    def delete(self):
+        posts = set(self.values_list(self.model.post_field, flat=True))
+        deleted = super().delete()
+        Post.objects.filter(pk__in=posts).update_search_names()
+        return deleted
+
+
 @reversion.register()
 class Byline(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="bylines")
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
     position = models.PositiveSmallIntegerField(default=0)
+
+    objects = SearchedNamesQuerySet.as_manager()
+    post_field = "post"
 
     class Meta:
         ordering = ["position", "pk"]
@@ -512,15 +672,63 @@ class Byline(models.Model):
     def __str__(self):
         return f"{self.author} on {self.post}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.post.refresh_search_names()
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        self.post.refresh_search_names()
+        return deleted
+
 
 @reversion.register()
 class TaggedPost(TaggedItemBase):
     content_object = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="tagged_items")
 
+    objects = SearchedNamesQuerySet.as_manager()
+    post_field = "content_object"
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_post_once")
         ]
+
+    def save(self, *args, **kwargs):
+        # post.tags.add() comes here, with the post it was called on.
+        super().save(*args, **kwargs)
+        self.content_object.refresh_search_names()
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        self.content_object.refresh_search_names()
+        return deleted
+
+
+# Tag is taggit's model, so signals are the only hooks it has: a renamed tag keeps its old
+# addresses and its posts' search text follows its name, as for an Author.
+@receiver(pre_save, sender=Tag, dispatch_uid="blog.tag_before_save")
+def tag_before_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    fields = ["name", "slug"]
+    instance.saved_before = None if raw else saved_values(instance, fields, fields, update_fields)
+
+
+@receiver(post_save, sender=Tag, dispatch_uid="blog.tag_saved")
+def tag_saved(sender, instance, **kwargs):
+    before = getattr(instance, "saved_before", None)
+    keep_old_slug(instance, before)
+    if before and before["name"] != instance.name:
+        Post.objects.filter(tags=instance).update_search_names()
+
+
+@receiver(pre_delete, sender=Tag, dispatch_uid="blog.tag_before_delete")
+def tag_before_delete(sender, instance, **kwargs):
+    instance.tagged_posts = list(Post.objects.filter(tags=instance).values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Tag, dispatch_uid="blog.tag_deleted")
+def tag_deleted(sender, instance, **kwargs):
+    Post.objects.filter(pk__in=getattr(instance, "tagged_posts", [])).update_search_names()
 
 
 @reversion.register()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Min, Q
 from django.utils import timezone
 
+from frontpage.models import Pin
 from pagecache.pages import GENERATION
 
 from .models import Blog, Post
@@ -17,7 +18,7 @@ LATEST_SHOWN = 6
 
 @dataclass(frozen=True)
 class SiteState:
-    breaking_post: Post | None  # the newest live post flagged breaking, for the banner
+    breaking_post: Post | None  # the banner's post (PostQuerySet.breaking), or None
     blogs: list  # every blog: name, slug and tagline
 
 
@@ -60,8 +61,9 @@ def read_site_state():
 
 def next_change_at(after):
     """When a page rendered from the database as it was at `after` may next change with
-    nothing saved: the next scheduled post going live or being taken down, or breaking flag
-    running out, as a Unix time (infinity if nothing is scheduled). One query."""
+    nothing saved: the next scheduled post going live or being taken down, breaking flag
+    running out or front-page pin running out, as a Unix time (infinity if nothing is
+    scheduled). Two queries: the posts', and the pins' (a table of a few rows)."""
     going_live = Q(status=Post.Status.PUBLISHED, published_at__gt=after)
     breaking_ends = Q(is_breaking=True, breaking_until__gt=after)
     taken_down = Q(status=Post.Status.PUBLISHED, unpublish_at__gt=after)
@@ -72,6 +74,7 @@ def next_change_at(after):
         breaking_ends=Min("breaking_until", filter=breaking_ends),
         taken_down=Min("unpublish_at", filter=taken_down),
     )
+    moments |= Pin.objects.filter(pinned_until__gt=after).aggregate(pin_ends=Min("pinned_until"))
     upcoming = [moment.timestamp() for moment in moments.values() if moment]
     return min(upcoming, default=float("inf"))
 

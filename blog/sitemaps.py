@@ -2,9 +2,11 @@
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
-from django.db.models.functions import Greatest
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from taggit.models import Tag
+
+from live.models import Update
 
 from .models import Author, Blog, Post
 
@@ -21,13 +23,25 @@ def last_change(**filters):
     return Subquery(posts)
 
 
+def last_live_update():
+    """When the newest update of a live post (live/) was made or corrected, or None."""
+    updates = Update.objects.filter(post=OuterRef("pk")).order_by("-updated_at")
+    return Subquery(updates.values("updated_at")[:1])
+
+
 class PostSitemap(Sitemap):
     limit = 50_000
 
     def items(self):
         return (
             Post.objects.published()
-            .annotate(changed_at=Greatest("published_at", "updated_at"))
+            .annotate(
+                changed_at=Greatest(
+                    "published_at",
+                    "updated_at",
+                    Coalesce(last_live_update(), "published_at"),
+                )
+            )
             .select_related("blog")
             .only("slug", "published_at", "updated_at", "blog__slug")
             .latest_first()

@@ -13,6 +13,9 @@ from django.utils.decorators import method_decorator
 from django.views.generic import ListView, TemplateView
 from taggit.models import Tag
 
+from frontpage.lineup import lineup
+from live.pages import live_page
+
 from .models import Author, Blog, OldSlug, Post, PostRedirect, PreviewLink
 from .pagination import WindowPaginator
 from .search import add_snippets, clean_query, search_posts
@@ -75,18 +78,17 @@ class PostListView(ListView):
 
 
 class HomeView(PostListView):
-    """The front page: on its first page the newest post leads, large, above the cards;
-    when that is the post the breaking-news banner already shows, the next one leads."""
+    """The front page: on its first page the desk's lineup (frontpage.lineup), the lead large
+    above the cards, the top stories first among them."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if context["page_obj"].number == 1:
             # The banner reads the same per-request site state, so this costs no query.
             breaking = site_state(self.request).breaking_post
-            posts = list(context["posts"])
-            lead = next((post for post in posts if post != breaking), None)
+            lead, top_stories, latest = lineup(context["object_list"], breaking)
             context["lead"] = lead
-            context["posts"] = [post for post in posts if post is not lead]
+            context["posts"] = [*top_stories, *latest]
         return context
 
 
@@ -131,6 +133,7 @@ def post_detail(request, blog_slug, slug):
         Post.objects.visible_to(request.user)
         .for_listing()
         .prefetch_related("corrections")
+        .select_related("coverage")
         .filter(blog__slug=blog_slug, slug=slug)
         .first()
     )
@@ -196,6 +199,7 @@ def render_post(request, post, is_preview, preview_link=None):
             "is_preview": is_preview,
             "noindex": is_preview,
             "preview_link": preview_link,
+            "live": live_page(post, request.GET.get("page")),
         },
     )
     if is_preview:

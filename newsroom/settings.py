@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "reversion",
     "pagecache",
     "blog",
+    "frontpage",
+    "live",
 ]
 
 MIDDLEWARE = [
@@ -197,7 +199,8 @@ PAGE_CACHE_NEXT_CHANGE = "blog.site_state.next_change_at"
 # the installed packages, or NEWSROOM_RELEASE when set (e.g. to the deployed git commit).
 NEWSROOM_RELEASE = os.environ.get("NEWSROOM_RELEASE", "")
 PAGE_CACHE_RELEASE_DIRS = [
-    BASE_DIR / name for name in ("blog", "newsroom", "ops", "pagecache", "templates", "static")
+    BASE_DIR / name
+    for name in ("blog", "frontpage", "live", "newsroom", "ops", "pagecache", "templates", "static")
 ]
 # What a CDN may keep: s-maxage and stale-while-revalidate on anonymous pages.
 NEWSROOM_CDN_MAX_AGE = int(os.environ.get("NEWSROOM_CDN_MAX_AGE", "10"))

@@ -10,6 +10,7 @@ admin.site.index_title = "Newsroom"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("blog.urls")),
+    path("", include("live.urls")),
 ]
 
 if settings.NEWSROOM_SERVE_MEDIA:

@@ -31,6 +31,9 @@ from taggit.models import Tag
 
 from blog.models import Author, Blog, Byline, Correction, Post
 from blog.site_state import next_change_at
+from frontpage import desk
+from frontpage.models import Pin
+from live.models import Coverage, Update
 from pagecache import release
 from pagecache.pages import memory
 
@@ -89,7 +92,9 @@ class EditorsAndReaders(RuleBasedStateMachine):
         self.configuration = []
         city, sport = make_blog(name="City"), make_blog(name="Sport")
         ann, bob = make_author(name="Ann"), make_author(name="Bob")
-        make_post(blog=city, headline="Bridge", authors=[ann], tags=["Roads"])
+        bridge = make_post(blog=city, headline="Bridge", authors=[ann], tags=["Roads"])
+        Coverage.objects.create(post=bridge)
+        Update.objects.create(post=bridge, body="Bridge closed", is_key_event=True)
         make_post(blog=city, headline="Park", authors=[bob], tags=["Parks", "Roads"])
         make_post(blog=sport, headline="Match", authors=[ann, bob], tags=["Goals"])
         self.commit()
@@ -188,6 +193,22 @@ class EditorsAndReaders(RuleBasedStateMachine):
             post.is_breaking = False
             post.save()
 
+    @rule(index=PICK, lead=st.booleans(), until=st.booleans(), unpin=st.booleans())
+    def pin_a_story(self, index, lead, until, unpin):
+        """The desk pins a live story as lead or top story, for a while (it steps down with
+        nothing saved) or until unpinned, or unpins one."""
+        if unpin:
+            pin = self.pick(Pin.objects.all(), index)
+            if pin:
+                desk.unpin(pin)
+            return
+        post = self.pick(Post.objects.published(), index)
+        if post:
+            moment = timezone.now() + SOON if until else None
+            desk.pin(post, Pin.Slot.LEAD if lead else Pin.Slot.TOP, until=moment)
+            if until:
+                self.wait_until(moment)
+
     def wait_until(self, moment):
         """Let readers fill the cache, then let the moment pass with nothing saved."""
         self.commit()
@@ -281,6 +302,60 @@ class EditorsAndReaders(RuleBasedStateMachine):
             with connection.cursor() as cursor:
                 cursor.execute(form.removeprefix("pg:").format(id=post.pk), [headline])
 
+    # Live coverage (live/): updates of a live post, on its page, in polls and feeds.
+
+    @rule(index=PICK)
+    def start_live_coverage(self, index):
+        post = self.pick(Post.objects.filter(coverage__isnull=True), index)
+        if post:
+            Coverage.objects.create(post=post)
+
+    @rule(index=PICK, body=TEXT, is_key_event=st.booleans(), is_pinned=st.booleans())
+    def add_live_update(self, index, body, is_key_event, is_pinned):
+        post = self.pick(Post.objects.filter(coverage__isnull=False), index)
+        if post:
+            if is_pinned:
+                post.live_updates.update(is_pinned=False)
+            update = Update.objects.create(
+                post=post, body=body, is_key_event=is_key_event, is_pinned=is_pinned
+            )
+            update.authors.set(Author.objects.all()[:1])
+
+    @rule(index=PICK, title=TEXT)
+    def edit_live_update(self, index, title):
+        update = self.pick(Update.objects.all(), index)
+        if update:
+            update.title = title
+            update.save()
+
+    @rule(index=PICK)
+    def pin_live_update(self, index):
+        update = self.pick(Update.objects.all(), index)
+        if update:
+            Update.objects.filter(post=update.post_id).update(is_pinned=False)
+            update.is_pinned = True
+            update.save()
+
+    @rule(index=PICK)
+    def flag_key_event(self, index):
+        update = self.pick(Update.objects.all(), index)
+        if update:
+            update.is_key_event = not update.is_key_event
+            update.save()
+
+    @rule(index=PICK)
+    def delete_live_update(self, index):
+        update = self.pick(Update.objects.all(), index)
+        if update:
+            update.delete()
+
+    @rule(index=PICK)
+    def end_live_coverage(self, index):
+        coverage = self.pick(Coverage.objects.running(), index)
+        if coverage:
+            coverage.ended_at = timezone.now()
+            coverage.save()
+
     @rule(name=TEXT)
     def change_the_configuration(self, name):
         """A deploy that changes only settings (here the site's name, on every page)."""
@@ -315,6 +390,9 @@ class EditorsAndReaders(RuleBasedStateMachine):
         paths.add("/?utm_source=newsletter")
         paths |= {"/feeds/rss/", "/feeds/atom/", "/sitemap.xml"}
         paths |= {f"{blog.get_absolute_url()}feeds/rss/" for blog in Blog.objects.all()}
+        for post in posts:
+            if Coverage.objects.filter(post=post).exists():
+                paths |= {f"/live/{post.pk}/updates/after/0/", f"/live/{post.pk}/feeds/atom/"}
         return sorted(paths)
 
     def check_every_page(self):

@@ -44,8 +44,8 @@ class NotFoundPageTests(TestCase):
         self.assertEqual(head.meta["robots"], ["noindex"])
         self.assertEqual(head.links["canonical"], [])
 
-    def test_not_found_page_runs_the_two_queries_of_the_banner_and_navigation(self):
-        with self.assertNumQueries(2):
+    def test_not_found_page_runs_the_queries_of_the_banner_its_live_badge_and_navigation(self):
+        with self.assertNumQueries(3):
             response = self.client.get("/no/such/page/")
         self.assertContains(response, "Page not found", status_code=404)
 

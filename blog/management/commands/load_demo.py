@@ -10,9 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
-from blog import roles
+from blog import operations, roles
 from blog.images import make_lead_image_renditions
-from blog.models import Author, Blog, Byline, Post
+from blog.models import Author, Blog, Post
+from live.demo import load_live_coverage
 
 from ._demo_content import AUTHORS, BLOGS, POSTS
 from ._demo_illustrations import CREDIT, illustration, illustration_bytes
@@ -56,8 +57,7 @@ class Command(BaseCommand):
                 )
                 created += post is not None
                 if post and data is newest:
-                    post.is_breaking = True
-                    post.save(update_fields=["is_breaking"])
+                    operations.flag_breaking(post)
             created += self.load_unpublished(blogs, authors, now)
             self.load_accounts(authors)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new posts)."))
@@ -66,6 +66,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {username.capitalize():<7} user: {username:<7} password: {password}"
             )
+        load_live_coverage()  # the demo's live posts (live/demo.py)
 
     def load_author(self, data):
         author, created = Author.objects.update_or_create(slug=data["slug"], defaults=data)
@@ -75,8 +76,9 @@ class Command(BaseCommand):
             )
         return author
 
-    def load_post(self, data, blogs, authors, published_at, status=Post.Status.PUBLISHED):
-        """Create a post unless one with its slug exists in its blog; return it when created."""
+    def load_post(self, data, blogs, authors, published_at):
+        """Create a post unless one with its slug exists in its blog; return it when created.
+        It is published at published_at (scheduled if that is to come), or a draft if None."""
         blog = blogs[data["blog"]]
         if Post.objects.filter(blog=blog, slug=data["slug"]).exists():
             return None
@@ -90,22 +92,21 @@ class Command(BaseCommand):
             lead_image_caption=caption,
             lead_image_credit=CREDIT,
             lead_image_alt=alt,
-            status=status,
-            published_at=published_at,
         )
         picture = illustration_bytes(data["illustration"], data["slug"])
         post.lead_image.save(f"{data['slug']}.jpg", ContentFile(picture), save=False)
         make_lead_image_renditions(post)  # and its size, so pages never measure it in storage
-        post.save()
+        if published_at is None:
+            post.save()
+        elif published_at > timezone.now():
+            operations.schedule(post, published_at)
+        else:
+            operations.publish(post, at=published_at)
         if published_at and published_at < post.updated_at:
             # Back-dated demo posts read as written at their publication time, not updated now.
             Post.objects.filter(pk=post.pk).update(updated_at=published_at)
-        Byline.objects.bulk_create(
-            Byline(post=post, author=authors[slug], position=position)
-            for position, slug in enumerate(data["authors"])
-        )
+        operations.set_byline(post, [authors[slug] for slug in data["authors"]])
         post.tags.set(data["tags"])
-        post.update_search_names()
         return post
 
     def load_unpublished(self, blogs, authors, now):
@@ -132,7 +133,7 @@ class Command(BaseCommand):
             "standfirst": "This post is scheduled; it goes live by itself at its publication time.",
             "body": "Good morning. Here is what to watch today.",
         }
-        created = self.load_post(draft, blogs, authors, None, status=Post.Status.DRAFT)
+        created = self.load_post(draft, blogs, authors, None)
         created_scheduled = self.load_post(scheduled, blogs, authors, now + timedelta(days=1))
         return (created is not None) + (created_scheduled is not None)
 

@@ -1,0 +1,96 @@
+"""What reader pages show of live coverage: a live post's updates, page by page, and which
+posts carry the “Live” badge."""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import InvalidPage, Page, Paginator
+from django.db.models import Q
+from django.http import Http404
+
+from pagecache.pages import GENERATION
+
+from .models import UPDATES_PER_PAGE, Coverage, Update
+
+
+@dataclass
+class LivePage:
+    """One page of a live post: the pinned update and the key events (on every page), and
+    this page of the other updates, newest first."""
+
+    coverage: Coverage
+    updates: list  # every update of the post, newest first (JSON-LD lists them all)
+    page_obj: Page
+    pinned: Update | None = None
+    key_events: list = field(default_factory=list)
+
+    @property
+    def shown_ids(self):
+        shown = {update.pk for update in self.page_obj}
+        if self.pinned and self.page_obj.number == 1:
+            shown.add(self.pinned.pk)
+        return shown
+
+    @property
+    def newest_id(self):
+        """The cursor live.js polls with: the highest id of an update shown or seen."""
+        return max((update.pk for update in self.updates), default=0)
+
+
+def live_page(post, number=None):
+    """The LivePage of a post with live coverage for page `number` of its updates (None for
+    the first), or None for a post without coverage; raises Http404 for a page that does not
+    exist. Two queries: the updates and their authors (the coverage comes with the post, from
+    select_related("coverage"), or costs one more)."""
+    coverage = getattr(post, "coverage", None)
+    if coverage is None:
+        return None
+    updates = list(Update.objects.filter(post=post).for_page())
+    pinned = next((update for update in updates if update.is_pinned), None)
+    stream = [update for update in updates if not update.is_pinned]
+    try:
+        page_obj = Paginator(stream, UPDATES_PER_PAGE).page(number or 1)
+    except InvalidPage:
+        raise Http404("No such page of updates.") from None
+    return LivePage(
+        coverage=coverage,
+        updates=updates,
+        page_obj=page_obj,
+        pinned=pinned,
+        key_events=[update for update in updates if update.is_key_event],
+    )
+
+
+def page_number_of(update):
+    """The page of its post that shows this update: the pinned one is on the first."""
+    if update.is_pinned:
+        return 1
+    newer = (
+        Update.objects.filter(post=update.post_id, is_pinned=False)
+        .filter(
+            Q(published_at__gt=update.published_at)
+            | Q(published_at=update.published_at, pk__gt=update.pk)
+        )
+        .count()
+    )
+    return newer // UPDATES_PER_PAGE + 1
+
+
+# This worker's running coverage for the page cache's current generation: {token: post ids}.
+remembered = {}
+
+
+def live_post_ids(request=None):
+    """Ids of the posts whose coverage is running, read once a request and, for pages the
+    page cache may keep, once a generation (ending coverage is a write, which drops both)."""
+    ids = getattr(request, "live_post_ids", None)
+    if ids is None:
+        token = request.environ.get(GENERATION) if request is not None else None
+        ids = remembered.get(token) if token else None
+        if ids is None:
+            ids = frozenset(Coverage.objects.running().values_list("post_id", flat=True))
+            if token:
+                remembered.clear()
+                remembered[token] = ids
+        if request is not None:
+            request.live_post_ids = ids
+    return ids

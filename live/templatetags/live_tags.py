@@ -1,0 +1,69 @@
+import json
+from html import escape
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from blog.images import renditions
+
+from ..pages import live_post_ids
+from ..structured_data import live_blog_posting
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def live_badge(context, post):
+    """“Live” beside a post whose coverage is running (cards, the banner, the post page).
+    One query a request at most, whatever the number of cards (live.pages.live_post_ids)."""
+    if post.pk in live_post_ids(getattr(context, "request", None)):
+        return mark_safe('<span class="live-badge">Live</span> ')
+    return ""
+
+
+@register.inclusion_tag("live/coverage.html", takes_context=True)
+def live_coverage(context, live):
+    """A live post's updates under its summary: status, key events, the pinned update, this
+    page of updates and the links to older and newer ones. live is a live.pages.LivePage."""
+    page_obj = live.page_obj
+    return {
+        "request": context["request"],
+        "live": live,
+        "post": live.coverage.post,
+        "page_obj": page_obj,
+        "shown_ids": live.shown_ids,
+        # Readers of the first page get new updates as they come (static/js/live.js).
+        "polls": page_obj.number == 1 and live.coverage.is_running,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def live_json_ld(context, live):
+    """The post as a schema.org LiveBlogPosting with every update, as a JSON-LD script."""
+    data = json.dumps(
+        live_blog_posting(live, context["request"]), cls=DjangoJSONEncoder, ensure_ascii=False
+    )
+    # As blog_tags.json_ld: "</script>" or "<!--" in a text must not end the element.
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))
+
+
+@register.simple_tag
+def update_picture(update, sizes):
+    """An update's photo as <picture> with the WebP and JPEG renditions made on save, width
+    and height set so the page does not shift while it loads."""
+    if not update.photo or not update.photo_width:
+        return ""
+    sources = renditions(update.photo, update.photo_width, update.photo_height)
+    src, width, height = sources[-1][2][-1]
+    html = ["<picture>"]
+    for _, mime, candidates in sources:
+        srcset = escape(", ".join(f"{url} {w}w" for url, w, _ in candidates))
+        html.append(f'<source type="{mime}" srcset="{srcset}" sizes="{escape(sizes)}">')
+    html.append(
+        f'<img src="{escape(src)}" width="{width}" height="{height}" '
+        f'alt="{escape(update.photo_alt)}" loading="lazy"></picture>'
+    )
+    return mark_safe("".join(html))
