@@ -20,6 +20,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections import Counter
@@ -112,7 +113,7 @@ def analyze():
         cursor.execute("VACUUM ANALYZE")
 
 
-def pages():
+def pages(live):
     from django.db.models import Count
     from taggit.models import Tag
 
@@ -131,6 +132,8 @@ def pages():
         f"post pages ({ROTATED_POSTS} rotating)": [
             post.get_absolute_url() for post in published[100 : 100 + ROTATED_POSTS]
         ],
+        "live post page": [live["page"]],
+        "live poll, up to date": [live["poll"]],
     }
 
 
@@ -253,6 +256,7 @@ NEWS_DAY_PHASES = {  # name: what bench/writer.py does meanwhile
     "news day, quiet": None,
     "news day, drafts only": "drafts",
     "news day, edits": "edits",
+    "news day, live": "live",
 }
 EDIT_FIELDS = ("headline", "body", "body_html", "version", "updated_at")
 
@@ -376,6 +380,72 @@ def served(port, paths):
     return [urllib.request.urlopen(f"http://127.0.0.1:{port}{path}").read() for path in paths]
 
 
+class LiveReader:
+    """A reader of the live post, polling as static/js/live.js does (every POLL_SECONDS, from
+    the cursor of its last answer), in a thread: notes when each update first arrives."""
+
+    def __init__(self, port, live):
+        self.url = f"http://127.0.0.1:{port}/live/{live['post']}/updates/after/{{}}/"
+        self.cursor, self.seen, self.stopping = live["newest"], {}, threading.Event()
+        script = (PROJECT / "static/js/live.js").read_text()
+        self.every = float(re.search(r"POLL_SECONDS = (\d+(?:\.\d+)?)", script)[1])
+        self.thread = threading.Thread(target=self.poll, daemon=True)
+        self.thread.start()
+
+    def poll(self):
+        while not self.stopping.wait(self.every):
+            answer = json.loads(urllib.request.urlopen(self.url.format(self.cursor)).read())
+            now = time.time()
+            for update in re.findall(r'id="update-(\d+)"', answer["html"]):
+                self.seen.setdefault(int(update), now)
+            self.cursor = answer["cursor"]
+
+    def stop(self):
+        """After one more poll: the writer has stopped, its last update may be due."""
+        time.sleep(self.every + 0.5)
+        self.stopping.set()
+        self.thread.join(timeout=30)
+        return self.seen
+
+
+def live_plan():
+    """The live post of the seeded site (made the first time: a published post, not the
+    writer's, with coverage running and 30 updates), its page, its poll address for a reader
+    up to date, and its newest update (updates the writer adds are deleted at the end)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from blog.models import Post
+    from live.models import Coverage, Update
+
+    coverage = Coverage.objects.running().select_related("post__blog").first()
+    if coverage is None:
+        post = (
+            Post.objects.published()
+            .filter(is_breaking=False)
+            .order_by("-published_at")[1]  # the newest is the writer's (news_day_plan())
+        )
+        started = timezone.now() - timedelta(hours=3)
+        coverage = Coverage.objects.create(post=post, started_at=started)
+        for n in range(30):
+            Update.objects.create(
+                post=post,
+                published_at=started + timedelta(minutes=6 * n),
+                title=f"Update {n}" if n % 3 == 0 else "",
+                body=f"What we know at this hour, part {n}: roads **closed**, crews out.",
+                is_key_event=n % 10 == 0,
+            )
+    post = coverage.post
+    newest = post.live_updates.order_by("-pk").values_list("pk", flat=True).first() or 0
+    return {
+        "post": post.pk,
+        "page": post.get_absolute_url(),
+        "poll": f"/live/{post.pk}/updates/after/{newest}/",
+        "newest": newest,
+    }
+
+
 def news_day(port, news):
     """The news-day rows, on the cached server after the other rows: wrk over the mix for
     SECONDS in each of NEWS_DAY_PHASES, each page fetched once before the first (so it is in
@@ -390,6 +460,7 @@ def news_day(port, news):
     served(port, paths)
     for number, (name, writing) in enumerate(NEWS_DAY_PHASES.items(), 1):
         writer = start_writer(news, name, writing, writer_log) if writing else None
+        reader = LiveReader(port, news["live"]) if writing == "live" else None
         try:
             started = time.time()
             results[name] = wrk(port, paths, request_ids=f"nd{number}-")
@@ -398,12 +469,22 @@ def news_day(port, news):
             if writer:
                 writer.terminate()
                 writer.wait(timeout=30)
+            if reader:
+                results[name]["seen"] = reader.stop()
         fresh = render_in_process(paths, host=f"127.0.0.1:{port}")
         pairs = zip(paths, served(port, paths), fresh, strict=True)
         results[name]["stale"] = [path for path, answer, fresh in pairs if answer != fresh]
     time.sleep(0.5)  # log lines of the requests wrk left unanswered at its end
     saves = [json.loads(line) for line in writer_log.read_text().splitlines() if line]
-    return analyse(news, results, request_log(OUT / "gunicorn-cached.log", paths), saves)
+    analysed = analyse(news, results, request_log(OUT / "gunicorn-cached.log", paths), saves)
+    live = results["news day, live"]
+    # Seconds from each update's commit to the first poll that brought it (None: never seen).
+    live["latencies"] = [
+        live["seen"][save["update"]] - save["end"] if save["update"] in live["seen"] else None
+        for save in saves
+        if save["phase"] == "news day, live" and save["kind"] == "update"
+    ]
+    return analysed
 
 
 def start_writer(news, phase, writing, log):
@@ -412,7 +493,8 @@ def start_writer(news, phase, writing, log):
     process = subprocess.Popen(
         [str(PROJECT / ".venv/bin/python"), str(BENCH / "writer.py"), "--draft",
          str(news["draft"]), "--published", str(news["edited"]), "--log", str(log),
-         "--phase", phase, *(["--drafts-only"] if writing == "drafts" else [])],
+         "--phase", phase, *(["--drafts-only"] if writing == "drafts" else []),
+         *(["--live", str(news["live"]["post"])] if writing == "live" else [])],
         cwd=PROJECT, stdout=(OUT / "writer.err").open("a"), stderr=subprocess.STDOUT,
         env={**ENV, "DJANGO_SETTINGS_MODULE": "newsroom.settings",
              "NEWSROOM_PAGE_CACHE_SECONDS": "3600"},
@@ -500,8 +582,8 @@ def news_table(news, base):
     lines = [
         "| row | req/s | % of news day, quiet | % of the run's median /healthz | p50 ms "
         "| p99 ms | errors | renders of cached pages | renders of pages never cached "
-        "| draft saves | published saves | pages stale after the row |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| draft saves | published saves | live updates | pages stale after the row |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, result in news["phases"].items():
         lines.append(
@@ -509,7 +591,8 @@ def news_table(news, base):
             f"{100 * rate(result) / base:.0f}% | {result['p50_us'] / 1000:.1f} | "
             f"{result['p99_us'] / 1000:.1f} | {result['errors'] + result['non2xx']} | "
             f"{result['renders']:,} | {result['never_cached_renders']:,} | "
-            f"{len(result['draft'])} | {len(result['published'])} | {len(result['stale'])} |"
+            f"{len(result['draft'])} | {len(result['published'])} | "
+            f"{len(result.get('latencies', []))} | {len(result['stale'])} |"
         )
     return "\n".join(lines)
 
@@ -527,8 +610,10 @@ page is fetched once before the first row, so it starts in the cache.
 - **Rows**: *quiet*, wrk alone; *drafts only*, while `bench/writer.py` (its own process, \
 the ORM's `post.save()` as an editor's save) saves a draft (post {plan["draft"]}, headline and \
 body) every second; *edits*, while it also saves the newest published post \
-(`{plan["edited_path"]}`, headline) every 5 s, half a second after a draft save. Saves are \
-logged with their times in `bench/out/writer.log`.
+(`{plan["edited_path"]}`, headline) every 5 s, half a second after a draft save; *live*, \
+while it also adds an update to the live post (`{plan["live"]["page"]}`) every 5 s, and a \
+reader polls it as `static/js/live.js` does (every 6 s from its last cursor) and notes when \
+each update first arrives. Saves are logged with their times in `bench/out/writer.log`.
 - **Renders**: each request carries an X-Request-ID naming its address; the request log \
 (`bench/out/gunicorn-cached.log`) says whether it was a hit (`"cache": "hit"`) or rendered \
 (`miss`, `bypass`). A request's start is its line's time less its duration. Pages with no hit \
@@ -549,10 +634,10 @@ compared with a fresh in-process render; these fetches also fill the cache for t
 - The two posts are put back as they were at the end of the run."""
 
 
-def news_targets(news, uncached_results):
+def news_targets(news, uncached_results, poll):
     """The issue's news-day targets, each as met or not, from this run's figures."""
     phases = news["phases"]
-    quiet, drafts, edits = (phases[name] for name in NEWS_DAY_PHASES)
+    quiet, drafts, edits, _ = (phases[name] for name in NEWS_DAY_PHASES)
     met = {True: "met", False: "NOT met"}
     share = rate(edits) / rate(quiet)
     p99 = max(quiet["p99_us"], edits["p99_us"]) / 1000
@@ -593,6 +678,28 @@ def news_targets(news, uncached_results):
             f"{met[not stale]}",
             f"- Uncached post and list pages ≥ 10% of /healthz: lowest {lists[slowest]:.0%} "
             f"({slowest}; of /healthz around it): {met[lists[slowest] >= 0.1]}",
+            live_targets(phases["news day, live"], poll),
+        ]
+    )
+
+
+def live_targets(live, poll):
+    """Issue 19's: the poll's req/s beside /healthz, and how soon a polling reader sees an
+    update after the editor saves it, while the news day runs."""
+    met = {True: "met", False: "NOT met"}
+    seen = [seconds for seconds in live["latencies"] if seconds is not None]
+    missed = len(live["latencies"]) - len(seen)
+    slowest = max(seen, default=float("nan"))
+    middle = sorted(seen)[len(seen) // 2] if seen else float("nan")
+    return "\n".join(
+        [
+            f"- Live poll (cached, a reader up to date) ≥ 90% of /healthz: {around(poll):.0%} "
+            f"({rate(poll):,.0f} req/s, /healthz around it {poll['around']:,.0f}): "
+            f"{met[around(poll) >= 0.9]}",
+            f"- Live, a reader polling as live.js does sees an update ≤ 10 s after the save, "
+            f"while the news day runs: {len(seen)} of {len(live['latencies'])} updates seen, "
+            f"median {middle:.1f} s, slowest {slowest:.1f} s, {missed} never: "
+            f"{met[bool(seen) and not missed and slowest <= 10]}",
         ]
     )
 
@@ -672,15 +779,19 @@ def main():
         cwd=PROJECT,
         env=ENV,
     )
-    paths_by_name = pages()
+    live = live_plan()
+    paths_by_name = pages(live)
     figures = {cached: measure_pages(paths_by_name, cached) for cached in (False, True)}
-    plan = news_day_plan()
+    plan = {**news_day_plan(), "live": live}
     try:
         runs = {
             cached: run_mode(paths_by_name, cached, cached and plan) for cached in (False, True)
         }
     finally:
         restore(plan["originals"], end=True)
+        from live.models import Update
+
+        Update.objects.filter(post=live["post"], pk__gt=live["newest"]).delete()
     news = runs[True][3]
     memory = "; ".join(
         f"{'cached' if cached else 'uncached'} run: {runs[cached][1]:.0f} MB after warm-up, "
@@ -689,6 +800,7 @@ def main():
         for cached in (False, True)
     )
     command = f"BENCH_POSTS={POSTS} BENCH_SECONDS={SECONDS} make bench"
+    poll = runs[True][0]["live poll, up to date"]
     report = (
         f"# Benchmark results\n\n{POSTS:,} posts on PostgreSQL, Redis cache, gunicorn with 2 sync "
         f"workers and production settings; wrk with {CONNECTIONS} connections for {SECONDS} s a "
@@ -702,7 +814,7 @@ def main():
         f"{os.getloadavg()[0]:.1f} (on {os.cpu_count()} CPUs; anything above 0 is other work "
         f"competing with the benchmark)\n\n{table(paths_by_name, runs, figures)}\n\n"
         f"### News day\n\n{news_table(news, baseline(runs))}\n\n{news_method(news, plan)}\n\n"
-        f"## Targets\n\n{news_targets(news, runs[False][0])}\n"
+        f"## Targets\n\n{news_targets(news, runs[False][0], poll)}\n"
         f"\nEach page on its own (earlier runs' targets):\n\n{targets(paths_by_name, runs)}\n"
     )
     print(report)
