@@ -10,6 +10,7 @@ from django.utils import timezone
 from frontpage.models import Pin
 from pagecache.pages import GENERATION
 
+from . import publication
 from .models import Blog, Post
 
 # A post page shows five other posts of its blog, so it needs the newest six.
@@ -64,9 +65,10 @@ def next_change_at(after):
     nothing saved: the next scheduled post going live or being taken down, breaking flag
     running out or front-page pin running out, as a Unix time (infinity if nothing is
     scheduled). Two queries: the posts', and the pins' (a table of a few rows)."""
-    going_live = Q(status=Post.Status.PUBLISHED, published_at__gt=after)
+    going_live = publication.state_q(publication.SCHEDULED, after)
     breaking_ends = Q(is_breaking=True, breaking_until__gt=after)
-    taken_down = Q(status=Post.Status.PUBLISHED, unpublish_at__gt=after)
+    # Not a state: published posts, live or scheduled, with a take-down time to come.
+    taken_down = Q(status=publication.PUBLISHED, unpublish_at__gt=after)
     # Each branch of the OR has an index (post_status_published_idx, post_breaking_idx,
     # post_unpublish_at_idx), so this stays cheap however many posts there are.
     moments = Post.objects.filter(going_live | breaking_ends | taken_down).aggregate(

@@ -233,7 +233,8 @@ class Listener:
                         elif time.monotonic() - self.contact > CONTACT_SECONDS:
                             raise TimeoutError("Redis did not answer a ping")
             except Exception:
-                logger.info("page cache: not hearing bumps; reading the generation each time")
+                if self.thread is me:  # not stopped on purpose
+                    logger.info("page cache: not hearing bumps; reading the generation each time")
             finally:
                 with self.lock:
                     self.kept, self.subscribed = None, False

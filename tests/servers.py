@@ -280,6 +280,8 @@ class PagesOnOwnRedis:
             "OPTIONS": {"IGNORE_EXCEPTIONS": False},
         }
         self.enterContext(self.settings(CACHES={**settings.CACHES, "pages": pages_cache}))
+        # Whatever listened for bumps on another server stops with its test.
+        self.addCleanup(generation.listener.stop)
         caches["pages"].clear()
         # A test may leave the store paused after the errors it provokes.
         self.addCleanup(setattr, generation, "store", generation.Store())
