@@ -1,22 +1,35 @@
 from functools import partial
 
+from csp.decorators import csp_update
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch
-from django.urls import path
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from reversion import set_comment
 from reversion.admin import VersionAdmin
 from taggit.models import Tag
 
 from . import admin_views, operations, publication
-from .forms import AuthorAdminForm, PostAdminForm, SafeImageField
+from .forms import (
+    DRAFT,
+    PUBLISH,
+    AuthorAdminForm,
+    BylineForm,
+    PostAdminForm,
+    SafeImageField,
+    pressed,
+)
 from .history import versions_of
 from .images import rendition_name
 from .models import (
@@ -103,6 +116,7 @@ class BylineInline(admin.TabularInline):
     """The byline, in order; post.js turns the position numbers into up and down buttons."""
 
     model = Byline
+    form = BylineForm
     formset = BylineFormSet
     autocomplete_fields = ["author"]
     extra = 0
@@ -219,6 +233,12 @@ def lead_image_preview(post):
     return format_html('<img src="{}" alt="" width="320" data-focus-picker>', url)
 
 
+@admin.display(description="breaking news")
+def breaking_news(post):
+    """The breaking-news flag as words, for authors, who may not change it."""
+    return "Yes" if post.is_breaking else "No"
+
+
 def post_action(name, act, description, comment, done):
     @admin.action(description=description, permissions=["publish"])
     def action(post_admin, request, queryset):
@@ -287,8 +307,11 @@ class PostAdmin(VersionAdmin):
     change_list_template = "admin/blog/post/change_list.html"
     object_history_template = "admin/blog/post/object_history.html"
     history_latest_first = True
+    # What every post needs comes first; the rarely changed (the address, take-down and
+    # banner end times) wait in a closed "More options". admin/blog/post/change_form.html puts
+    # the last three side by side on wide screens.
     fieldsets = [
-        (None, {"fields": ["blog", "headline", "slug", "standfirst"]}),
+        (None, {"fields": ["blog", "headline", "standfirst"]}),
         (None, {"fields": ["body", "tags"]}),
         (
             "Lead image",
@@ -296,8 +319,7 @@ class PostAdmin(VersionAdmin):
                 "fields": [
                     "lead_image",
                     lead_image_preview,
-                    "lead_image_caption",
-                    "lead_image_credit",
+                    ("lead_image_caption", "lead_image_credit"),
                     "lead_image_alt",
                     "lead_image_is_decorative",
                     ("lead_image_focus_x", "lead_image_focus_y"),
@@ -310,15 +332,14 @@ class PostAdmin(VersionAdmin):
         (
             "Publishing",
             {
-                "fields": [
-                    "status",
-                    "published_at",
-                    "unpublish_at",
-                    "updated_at",
-                    "is_breaking",
-                    "breaking_until",
-                    "opened_version",
-                ]
+                "fields": ["status", "published_at", "is_breaking", "opened_version"],
+            },
+        ),
+        (
+            "More options",
+            {
+                "fields": ["slug", "unpublish_at", "breaking_until", "updated_at"],
+                "classes": ["collapse"],
             },
         ),
     ]
@@ -341,6 +362,20 @@ class PostAdmin(VersionAdmin):
         if can_publish(request.user):
             return posts
         return posts.filter(pk__in=Post.objects.bylined_to(request.user).values("pk"))
+
+    # A photo chosen shows before it is uploaded: the browser reads it as a blob: address.
+    @method_decorator(csp_update({"img-src": ["blob:"]}))
+    def changeform_view(self, *args, **kwargs):
+        return super().changeform_view(*args, **kwargs)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """An author who opens a post not theirs is told so, not that it does not exist."""
+        if not can_publish(request.user) and self.get_object(request, unquote(object_id)) is None:
+            pk = unquote(object_id)
+            if pk.isascii() and pk.isdigit() and Post.objects.filter(pk=pk).exists():
+                self.message_user(request, "You can edit only your own posts.", messages.ERROR)
+                return redirect("admin:blog_post_changelist")
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
@@ -365,16 +400,32 @@ class PostAdmin(VersionAdmin):
                 "Set the status to “Submitted for review” when the post is ready; an editor "
                 "then chooses when it is published and whether it is breaking news."
             )
-        return [
+        fieldsets = [
             (title, {**options, "description": description} if title == "Publishing" else options)
             for title, options in super().get_fieldsets(request, obj)
+        ]
+        if can_publish(request.user):
+            return fieldsets
+        # Authors read the flag as words, not the admin's red ✖ for a read-only False.
+        return [
+            (
+                title,
+                {
+                    **options,
+                    "fields": [
+                        breaking_news if field == "is_breaking" else field
+                        for field in options["fields"]
+                    ],
+                },
+            )
+            for title, options in fieldsets
         ]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
         if can_publish(request.user):
             return readonly
-        return [*readonly, *PUBLISHING_FIELDS]
+        return [*readonly, *PUBLISHING_FIELDS, breaking_news]
 
     def get_list_filter(self, request):
         return self.list_filter if can_publish(request.user) else self.author_list_filter
@@ -414,8 +465,11 @@ class PostAdmin(VersionAdmin):
             self.message_user(request, gone, messages.WARNING)
             # Shown as it will be saved: no photo, rather than a link to a file that is gone.
             form.initial["lead_image"] = None
-        # Few buttons: a new post starts from the list.
-        context.update(form.submit_buttons(can_publish(request.user)))
+        # One publish control (admin/blog/post/submit_line.html) instead of the admin's Save
+        # buttons; a new post starts from the list.
+        editable = add or self.has_change_permission(request, obj)
+        context["post_buttons"] = form.submit_buttons(can_publish(request.user)) if editable else []
+        context.update(show_save=False, show_save_and_continue=False)
         context["show_save_and_add_another"] = False
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -427,14 +481,6 @@ class PostAdmin(VersionAdmin):
         if restore and (gone := restore.prepare(obj)):
             self.message_user(request, gone, messages.WARNING)
         super().save_model(request, obj, form, change)
-        if obj.is_scheduled and {"status", "published_at"} & set(form.changed_data):
-            when = formats.date_format(timezone.localtime(obj.published_at), "j M Y, H:i:s T")
-            self.message_user(
-                request,
-                f"Scheduled: readers see this post from {when}; until then it is embargoed "
-                "everywhere.",
-                messages.INFO,
-            )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -448,6 +494,51 @@ class PostAdmin(VersionAdmin):
             and not post.bylines.filter(author=profile).exists()
         ):
             Byline.objects.create(post=post, author=profile, position=post.bylines.count())
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self.said_what_happened(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request, obj):
+        return self.said_what_happened(request, obj) or super().response_change(request, obj)
+
+    def said_what_happened(self, request, obj):
+        """After a save from the publish control, say what it did for readers, in place of
+        the admin's “was added successfully”. Save draft and Update stay on the page, as
+        writing goes on; Publish now, Schedule and Submit for review end the work on the post
+        for now, so they go back to the list. None for a popup: the admin answers it."""
+        if IS_POPUP_VAR in request.POST:
+            return None
+        act = pressed(request.POST)
+        when = (
+            formats.date_format(timezone.localtime(obj.published_at), "j M Y, H:i T")
+            if (obj.published_at)
+            else ""
+        )
+        said = {
+            publication.DRAFT: "Saved as a draft: readers do not see it.",
+            publication.SUBMITTED: "Submitted for review: an editor will publish it.",
+            publication.SCHEDULED: f"Scheduled: readers see this post from {when}; until then "
+            "it is embargoed everywhere.",
+            publication.TAKEN_DOWN: "Saved; the post is taken down, so readers do not see it.",
+        }
+        if obj.is_published:
+            said[publication.LIVE] = format_html(
+                '{} <a href="{}">See it on the site</a>.',
+                "Published: readers see it now."
+                if act == PUBLISH
+                else "Updated: readers see the changes now.",
+                obj.get_absolute_url(),
+            )
+        self.message_user(request, said.get(obj.state, "Saved."), messages.SUCCESS)
+        stay = act in (None, DRAFT) and "_continue" in request.POST
+        url = reverse(
+            "admin:blog_post_change" if stay else "admin:blog_post_changelist",
+            args=[obj.pk] if stay else None,
+        )
+        filters = {"preserved_filters": self.get_preserved_filters(request), "opts": self.opts}
+        return redirect(add_preserved_filters(filters, url))
 
     # History: editors compare and restore revisions; a restore is a new revision.
 

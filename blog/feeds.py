@@ -103,7 +103,7 @@ class PostFeed(Feed):
         return post.published_at
 
     def item_updateddate(self, post):
-        return max(post.published_at, post.updated_at)
+        return post.modified_at
 
     def item_guid(self, post):
         """A tag: URI (RFC 4151) that survives a change of headline, slug or blog."""

@@ -20,9 +20,34 @@ from .images import (
     make_lead_image_renditions,
 )
 from .models import Post
+from .operations import check_schedule_time
 from .storage import STORAGE_ERRORS
 
 logger = logging.getLogger(__name__)
+
+
+# What the post form's buttons do (PostAdminForm.submit_buttons()). Save draft and Update are
+# sent as the admin's "_continue", so the admin stays on the page after them.
+DRAFT, SUBMIT, PUBLISH, SCHEDULE, UPDATE = "draft", "submit", "publish", "schedule", "update"
+ACT_STATUSES = {
+    DRAFT: Post.Status.DRAFT,
+    SUBMIT: Post.Status.SUBMITTED,
+    PUBLISH: Post.Status.PUBLISHED,
+    SCHEDULE: Post.Status.PUBLISHED,
+}
+
+
+def pressed(data):
+    """The act of the button pressed on the post form; None for Update (or a form sent
+    without a button), where the status field decides."""
+    for name, act in (
+        ("_publish", PUBLISH),
+        ("_schedule", SCHEDULE),
+        ("_submit_for_review", SUBMIT),
+    ):
+        if name in data:
+            return act
+    return DRAFT if data.get("_continue") == DRAFT else None
 
 
 class SafeImageField(forms.ImageField):
@@ -121,6 +146,36 @@ class AuthorAdminForm(StoresUploadsFirst, forms.ModelForm):
     pass
 
 
+class BylineForm(forms.ModelForm):
+    """A row of the byline. post.js copies into `typed` what was typed in the author box and
+    not chosen from the suggestions (they may not have loaded yet), so a row whose typed name
+    is not its author's is refused rather than saved under the name the box still shows."""
+
+    typed = forms.CharField(
+        required=False, widget=forms.HiddenInput(attrs={"data-byline-typed": ""})
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        typed = " ".join(cleaned_data.get("typed", "").split())
+        author = cleaned_data.get("author")
+        if typed and author and not typed_names(typed, author.name):
+            raise ValidationError(
+                "You typed “%(typed)s” but did not choose it from the suggestions, so the "
+                "byline still says “%(author)s”. Choose the author from the list, or clear "
+                "what you typed.",
+                code="byline_not_chosen",
+                params={"typed": typed, "author": author.name},
+            )
+        return cleaned_data
+
+
+def typed_names(typed, name):
+    """Whether typed text picks out this name, as the author search does (post.js has the
+    same rule): every word typed is found in the name."""
+    return all(word in name.casefold() for word in typed.casefold().split())
+
+
 class PostAdminForm(StoresUploadsFirst, forms.ModelForm):
     """The post form in the admin (PostAdmin gives it its model and fields), with optimistic
     locking: it carries the post's version from when it was opened, and refuses to save
@@ -165,25 +220,17 @@ class PostAdminForm(StoresUploadsFirst, forms.ModelForm):
         if "body" in self.fields:
             # The admin shows help text as HTML.
             self.fields["body"].help_text = format_html(
-                "{} The sign-off “— {}” is added at the end by itself.",
+                "{} The sign-off “— {}” is added at the end by itself, unless the last line "
+                "is a sign-off of your own: a line starting with “—” or “--”, such as "
+                "“— Callum Reid, Kestrel Bay”. A dashed line under a quote is its source.",
                 self.fields["body"].help_text,
                 (self.instance.pk and self.instance.byline) or "Ann Smith",
             )
 
-    def requested_status(self):
-        """The status asked for by the button pressed (admin/blog/post/submit_line.html):
-        “Publish now”, “Submit for review” or “Save draft”, which stays on the page as “Save
-        and continue editing” does. None for the Save buttons: the status field decides."""
-        if "_publish" in self.data:
-            return Post.Status.PUBLISHED
-        if "_submit_for_review" in self.data:
-            return Post.Status.SUBMITTED
-        if self.data.get("_continue") == "draft":
-            return Post.Status.DRAFT
-        return None
-
     def apply_requested_status(self, cleaned_data):
-        status = self.requested_status()
+        """Set the status (and publication time) the button pressed asks for (pressed())."""
+        act = pressed(self.data)
+        status = ACT_STATUSES.get(act)
         if status is None or "status" not in self.fields:
             return
         if status not in dict(self.fields["status"].choices):
@@ -194,27 +241,41 @@ class PostAdminForm(StoresUploadsFirst, forms.ModelForm):
         if status != Post.Status.PUBLISHED or "published_at" not in self.fields:
             return
         when = cleaned_data.get("published_at")
-        if when and when > timezone.now():
+        if act == SCHEDULE:
+            try:
+                check_schedule_time(when)
+            except ValidationError as error:
+                if "published_at" not in self.errors:
+                    self.add_error(None, error)
+        elif when and when > timezone.now():
             # Never lift an embargo by accident.
             self.add_error(
                 "published_at",
-                "“Publish now” publishes at once. Clear this time to publish now, or set the "
-                "status to Published and press Save to schedule the post for this time.",
+                "“Publish now” publishes at once. Clear this time to publish now, or press "
+                "“Schedule…” to publish the post at this time.",
             )
         elif not self.instance.is_published:
             cleaned_data["published_at"] = timezone.now()
 
     def submit_buttons(self, editor):
-        """Which of the buttons that set the status admin/blog/post/submit_line.html shows.
-        They follow the saved post, not the one in the form, which may hold a status it could
-        not save. Published posts, live or scheduled, have none: Save keeps their time."""
+        """The buttons of admin/blog/post/submit_line.html, as (label, name, value), the
+        first one the default that Enter presses. They follow the saved post, not the one in
+        the form, which may hold a status it could not save."""
         saved = Post.objects.filter(pk=self.instance.pk).values_list("status", flat=True)
         status = (saved.first() if self.instance.pk else None) or Post.Status.DRAFT
-        return {
-            "show_save_draft": status != Post.Status.PUBLISHED,
-            "show_publish_now": editor and status != Post.Status.PUBLISHED,
-            "show_submit_for_review": not editor and status == Post.Status.DRAFT,
-        }
+        if status == Post.Status.PUBLISHED:
+            # Live, scheduled or taken down: Update keeps the time unless it is changed.
+            return [("Update", "_continue", UPDATE)]
+        if editor:
+            return [
+                ("Save draft", "_continue", DRAFT),
+                ("Publish now", "_publish", PUBLISH),
+                ("Schedule…", "_schedule", SCHEDULE),
+            ]
+        return [
+            ("Save draft", "_continue", DRAFT),
+            ("Submit for review", "_submit_for_review", SUBMIT),
+        ]
 
     def keep_lead_image(self):
         """When the form goes back with errors (its own or the byline's), keep a new lead image

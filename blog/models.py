@@ -21,6 +21,9 @@ from taggit.models import Tag, TaggedItemBase
 from . import publication
 from .markup import render_markdown
 
+# What readers read of a post: a save that changes one moves its “Updated” time
+# (Post.text_changed_at), as does a correction added.
+READER_TEXT_FIELDS = ["headline", "standfirst", "body", "lead_image"]
 # Post slugs that would hide a page of the blog at the same address.
 RESERVED_POST_SLUGS = {"archive"}
 # A sign-off line as writers type it: “— Ann Smith”, “-- Ann Smith and Bob Jones”.
@@ -385,6 +388,14 @@ class Post(models.Model):
         help_text="Author and tag names, copied here so full-text search can index them.",
     )
     updated_at = models.DateTimeField("last updated", auto_now=True)
+    text_changed_at = models.DateTimeField(
+        "text last changed",
+        default=timezone.now,
+        editable=False,
+        help_text="When what readers read last changed: the headline, standfirst, body or "
+        "lead image, or a correction added. The post's “Updated” time; other saves (the "
+        "breaking flag, tags, times) leave it alone.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     is_breaking = models.BooleanField(
         "breaking news",
@@ -488,6 +499,13 @@ class Post(models.Model):
             derived = {"version", "body_html"} if "body" in kwargs["update_fields"] else {"version"}
             kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
         before = self.saved_copy(kwargs.get("update_fields"))
+        saving = kwargs.get("update_fields") or READER_TEXT_FIELDS
+        if before is not None and any(
+            before[field] != getattr(self, field) for field in READER_TEXT_FIELDS if field in saving
+        ):
+            self.text_changed_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "text_changed_at"}
         super().save(*args, **kwargs)
         if before is not None:
             self.let_go_of(before)
@@ -526,11 +544,11 @@ class Post(models.Model):
 
     def saved_copy(self, update_fields=None):
         """What the stored row holds that a save may leave behind (address, publication times,
-        lead image), for let_go_of(); None for a new post or a save of fields that cannot
-        change the address or the image."""
+        lead image, the text readers read), for let_go_of() and text_changed_at; None for a
+        new post or a save of fields that cannot change the address, the image or the text."""
         fields = ["slug", "blog_id", "blog__slug", "status", "published_at", "unpublish_at"]
-        watched = {"slug", "blog", "blog_id", "lead_image"}
-        return saved_values(self, [*fields, "lead_image"], watched, update_fields)
+        watched = {"slug", "blog", "blog_id", *READER_TEXT_FIELDS}
+        return saved_values(self, [*fields, *READER_TEXT_FIELDS], watched, update_fields)
 
     def let_go_of(self, before):
         """After a save over before (saved_copy()): a post readers had seen redirects from the
@@ -622,21 +640,35 @@ class Post(models.Model):
 
     @property
     def body_ends_with_sign_off(self):
-        """True when the body's last line signs it off with names from the byline
-        (“— Ann Smith”, “-- Ann Smith”), so the page does not add the sign-off again."""
-        match = SIGN_OFF.fullmatch(self.body.strip().rsplit("\n", 1)[-1].strip())
-        if not match:
+        """True when the body's last line is a sign-off typed by the writer: a line starting
+        with a dash (“— Callum Reid, Kestrel Bay”, “-- Ann Smith”), whatever the name, so the
+        page does not add the byline's after it. A dashed line under a block quote is the
+        quote's source (“— Winston Churchill”), not a sign-off, unless it names the byline."""
+        lines = [line.strip() for line in self.body.strip().splitlines() if line.strip()]
+        match = SIGN_OFF.fullmatch(lines[-1]) if lines else None
+        if not match or not any(character.isalpha() for character in match["names"]):
             return False
         names = SIGN_OFF_NAME_SEPARATORS.split(match["names"].rstrip(". "))
-        names = {name.casefold() for name in names}
-        return names <= {author.name.casefold() for author in self.byline_authors}
+        if {name.casefold() for name in names} <= {
+            author.name.casefold() for author in self.byline_authors
+        }:
+            return True
+        return not (len(lines) > 1 and lines[-2].startswith(">"))
+
+    @property
+    def modified_at(self):
+        """When readers' text last changed, or the publication time if later: the post's
+        dateModified for feeds and structured data."""
+        if not self.published_at:
+            return self.text_changed_at
+        return max(self.published_at, self.text_changed_at)
 
     @property
     def was_updated(self):
-        """True when the post changed noticeably after it went out."""
-        if not (self.published_at and self.updated_at):
+        """True when readers' text changed noticeably after the post went out."""
+        if not (self.published_at and self.text_changed_at):
             return False
-        return (self.updated_at - self.published_at).total_seconds() > 60
+        return (self.text_changed_at - self.published_at).total_seconds() > 60
 
 
 class SearchedNamesQuerySet(models.QuerySet):
@@ -750,6 +782,13 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} to “{self.post}”"
+
+    def save(self, *args, **kwargs):
+        """A correction or update added moves the post's “Updated” time (text_changed_at)."""
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if adding:
+            Post.objects.filter(pk=self.post_id).update(text_changed_at=timezone.now())
 
 
 class PostRedirect(models.Model):

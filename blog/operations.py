@@ -45,11 +45,20 @@ def publish(post, at=None):
 
 def schedule(post, at):
     """Publish the post at `at`, a time to come; it is embargoed everywhere until then."""
+    check_schedule_time(at)
+    return _save(post, Post.clean, status=Post.Status.PUBLISHED, published_at=at)
+
+
+def check_schedule_time(at):
+    """Refuse (ValidationError on published_at) a schedule with no time or a time gone by."""
+    if at is None:
+        raise ValidationError(
+            {"published_at": "Choose the publication time to schedule the post for."}
+        )
     if at <= timezone.now():
         raise ValidationError(
             {"published_at": "A post is scheduled for a time to come; publish it now instead."}
         )
-    return _save(post, Post.clean, status=Post.Status.PUBLISHED, published_at=at)
 
 
 def unpublish(post):

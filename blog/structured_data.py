@@ -38,7 +38,7 @@ def news_article(post, request):
     }
     if post.published_at:
         data["datePublished"] = iso(post.published_at)
-        data["dateModified"] = iso(max(post.published_at, post.updated_at))
+        data["dateModified"] = iso(post.modified_at)
     if post.lead_image and post.lead_image_width:
         image_url, width, height = large_rendition(
             post.lead_image, post.lead_image_width, post.lead_image_height

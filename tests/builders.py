@@ -50,8 +50,10 @@ def make_post(blog=None, authors=(), tags=(), **overrides):
     post = Post.objects.create(**{**fields, **overrides})
     if post.published_at and post.published_at < post.updated_at:
         # As if it had been written at its publication time, not back-dated now.
-        post.updated_at = post.published_at
-        Post.objects.filter(pk=post.pk).update(updated_at=post.updated_at)
+        post.updated_at = post.text_changed_at = post.published_at
+        Post.objects.filter(pk=post.pk).update(
+            updated_at=post.updated_at, text_changed_at=post.text_changed_at
+        )
     if authors:
         operations.set_byline(post, list(authors))
     if tags:

@@ -40,7 +40,9 @@ class CorrectionTests(TestCase):
         data = with_new_correction(change_form(self.post), "The vote was 7 to 2, not 6 to 3.")
         self.assertEqual(self.client.post(self.url, data).status_code, 302)
         self.post.refresh_from_db()
-        self.assertGreater(self.post.updated_at, self.post.published_at + timedelta(minutes=30))
+        self.assertGreater(
+            self.post.text_changed_at, self.post.published_at + timedelta(minutes=30)
+        )
         self.client.logout()
         page = self.client.get(self.post.get_absolute_url())
         self.assertContains(page, '<h2 id="corrections-heading">Corrections and updates</h2>')

@@ -151,9 +151,19 @@ class PostAdminInBrowserTests(ChromiumTestCase):
                 body = page.locator("#id_body")
                 body.fill("The water rose **fast**.\n\n> It came in minutes, said a neighbour.")
                 preview = page.locator(".markdown-preview-body")
+                toggle = page.locator(".write-preview-toggle")
+                if width < 1100:
+                    # A phone has no room for both: Write and Preview take turns.
+                    self.assertFalse(preview.is_visible())
+                    toggle.get_by_role("button", name="Preview").click()
+                else:
+                    self.assertFalse(toggle.is_visible())
                 preview.locator("strong", has_text="fast").wait_for()
                 self.assertEqual(preview.locator("blockquote").count(), 1)
-                # Room to write: a tall body beside (or, on phones, above) its preview.
+                if width < 1100:
+                    toggle.get_by_role("button", name="Write").click()
+                    self.assertFalse(preview.is_visible())
+                # Room to write: a tall body, with the preview beside it on a laptop.
                 self.assertGreater(body.bounding_box()["height"], 400)
                 self.assertLess(page.locator("#id_standfirst").bounding_box()["height"], 100)
                 if width == 1280:
@@ -218,6 +228,42 @@ class PostAdminInBrowserTests(ChromiumTestCase):
                 self.assertEqual(
                     (self.draft.lead_image_focus_x, self.draft.lead_image_focus_y), point
                 )
+
+    def test_a_new_posts_photo_shows_with_its_focal_point_picker_before_any_save(self):
+        for width, point in [(375, (70, 30)), (1280, (20, 60))]:
+            with self.subTest(width=width):
+                page = self.open(self.editor, reverse("admin:blog_post_add"), width)
+                headline = f"Storm surge photo at {width}"
+                self.choose(page, "id_blog", "Climate Desk")
+                page.fill("#id_headline", headline)
+                page.fill("#id_body", "The sea came over the harbour wall at noon.")
+                page.set_input_files("#id_lead_image", jpeg())
+                photo = page.locator(".chosen-photo .focus-picker img")
+                photo.wait_for()
+                page.wait_for_function(
+                    "() => document.querySelector('.chosen-photo img').naturalWidth === 1200"
+                )
+                self.assertIn(
+                    "Not saved yet: harbour.jpg", page.locator(".chosen-photo").inner_text()
+                )
+                photo.scroll_into_view_if_needed()
+                box = photo.bounding_box()
+                photo.click(
+                    position={
+                        "x": box["width"] * point[0] / 100,
+                        "y": box["height"] * point[1] / 100,
+                    }
+                )
+                self.assertEqual(page.input_value("#id_lead_image_focus_x"), str(point[0]))
+                self.assertEqual(page.input_value("#id_lead_image_focus_y"), str(point[1]))
+                self.assertTrue(page.locator(".chosen-photo .focus-crop").is_visible())
+                self.assertEqual(self.problems(page, f"chosen photo at {width}px"), [])
+                page.fill("#id_lead_image_alt", "Waves over the harbour wall")
+                page.get_by_role("button", name="Save draft").click()
+                page.wait_for_url("**/change/")
+                post = Post.objects.get(headline=headline)
+                self.assertTrue(post.lead_image)
+                self.assertEqual((post.lead_image_focus_x, post.lead_image_focus_y), point)
 
     def test_a_photo_survives_a_failed_publish(self):
         for width in WIDTHS:

@@ -230,6 +230,25 @@ class DeskTests(TestCase):
         )
         self.assertRedirects(response, desk_url(post))
 
+    def test_the_post_form_leads_editors_to_cover_it_live_or_to_its_desk(self):
+        quiet = make_post()
+        form = self.client.get(reverse("admin:blog_post_change", args=[quiet.pk]))
+        cover = reverse("admin:live_coverage_add") + f"?post={quiet.pk}"
+        self.assertContains(form, f'<a href="{cover}">Cover it live</a>', html=True)
+        adding = self.client.get(cover)
+        self.assertEqual(adding.context["adminform"].form.initial["post"], str(quiet.pk))
+        form = self.client.get(reverse("admin:blog_post_change", args=[self.post.pk]))
+        self.assertContains(
+            form, f'<a href="{desk_url(self.post)}">Open the live desk</a>', html=True
+        )
+        self.assertNotContains(form, "Cover it live")
+        # Authors have no desk, so no link to one.
+        self.client.force_login(self.author)
+        own = make_post(authors=[self.author.author_profile], status=Post.Status.DRAFT)
+        form = self.client.get(reverse("admin:blog_post_change", args=[own.pk]))
+        self.assertEqual(form.status_code, 200)
+        self.assertNotContains(form, "Cover it live")
+
 
 class ReaderPageTests(TestCase):
     @classmethod

@@ -26,6 +26,8 @@ def tag(html, name):
 def buttons(response):
     """The buttons that set the status, left to right."""
     row = re.search(r'<div class="submit-row">.*?</div>', response.content.decode(), re.S)[0]
+    # The admin's own Save buttons are inputs; the publish control replaces them.
+    assert '<input type="submit"' not in row, row
     return re.findall(r'<button type="submit"[^>]*>([^<]+)</button>', row)
 
 
@@ -73,16 +75,18 @@ class StatusButtonTests(TestCase):
     def form(self, user, **overrides):
         return post_form(self.blog, user.author_profile, **{"status": "draft", **overrides})
 
-    def test_editors_get_save_draft_and_publish_now(self):
+    def test_editors_get_save_draft_publish_now_and_schedule(self):
         self.client.force_login(self.editor)
-        self.assertEqual(buttons(self.client.get(ADD_URL)), ["Save draft", "Publish now"])
+        control = ["Save draft", "Publish now", "Schedule…"]
+        self.assertEqual(buttons(self.client.get(ADD_URL)), control)
         draft = make_post(status=Post.Status.DRAFT, published_at=None)
         page = self.client.get(reverse("admin:blog_post_change", args=[draft.pk]))
-        self.assertEqual(buttons(page), ["Save draft", "Publish now"])
-        # A live or scheduled post keeps its time: Save, not “Publish now” or “Save draft”.
+        self.assertEqual(buttons(page), control)
+        # A live or scheduled post keeps its time: Update, not “Publish now” or “Save draft”.
         live = make_post()
         self.assertEqual(
-            buttons(self.client.get(reverse("admin:blog_post_change", args=[live.pk]))), []
+            buttons(self.client.get(reverse("admin:blog_post_change", args=[live.pk]))),
+            ["Update"],
         )
 
     def test_authors_get_save_draft_and_submit_for_review(self):
@@ -104,6 +108,7 @@ class StatusButtonTests(TestCase):
         )
         response = self.client.post(ADD_URL, data)
         self.assertContains(response, "“Publish now” publishes at once")
+        self.assertContains(response, "press “Schedule…”")
         self.assertFalse(Post.objects.exists())
 
     def test_save_draft_saves_a_draft_and_stays_on_the_page(self):
@@ -147,3 +152,34 @@ class MarkdownPreviewTests(TestCase):
         self.client = self.client_class(enforce_csrf_checks=True)
         self.client.force_login(make_user("writer", "Authors"))
         self.assertEqual(self.client.post(PREVIEW_URL, {"body": "Hi"}).status_code, 403)
+
+
+class BylineTypedNameTests(TestCase):
+    """A name typed in the byline box but never chosen (issue 18, item 5): post.js sends it as
+    bylines-N-typed, and the server refuses a row whose author is not that name."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user("editor", "Editors", name="Ed Itor", slug="ed")
+        cls.callum = make_user("callum", "Authors", name="Callum Reid", slug="callum")
+        cls.blog = make_blog()
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def test_a_typed_name_that_is_not_the_chosen_author_is_refused(self):
+        data = post_form(
+            self.blog, self.editor.author_profile, **{"bylines-0-typed": "Callum", "_publish": ""}
+        )
+        response = self.client.post(ADD_URL, data)
+        self.assertContains(response, "You typed “Callum” but did not choose it")
+        self.assertContains(response, "the byline still says “Ed Itor”")
+        self.assertContains(response, 'value="Council approves new bridge"')
+        self.assertFalse(Post.objects.exists())
+
+    def test_a_typed_name_that_picks_out_the_chosen_author_is_saved(self):
+        data = post_form(
+            self.blog, self.callum.author_profile, **{"bylines-0-typed": "callum r", "_publish": ""}
+        )
+        self.assertEqual(self.client.post(ADD_URL, data).status_code, 302)
+        self.assertEqual(Post.objects.get().byline, "Callum Reid")

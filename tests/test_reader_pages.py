@@ -131,6 +131,6 @@ class ReaderPagesTests(TestCase):
         response = self.client.get(self.post.get_absolute_url())
         self.assertNotContains(response, "Updated")
         Post.objects.filter(pk=self.post.pk).update(
-            updated_at=self.post.published_at + timedelta(hours=3)
+            text_changed_at=self.post.published_at + timedelta(hours=3)
         )
         self.assertContains(self.client.get(self.post.get_absolute_url()), "Updated")

@@ -32,6 +32,25 @@ class SignOffTests(TestCase):
             with self.subTest(ending):
                 self.assertEqual(self.sign_offs(f"The vote was 7 to 2.\n\n{ending}\n", authors), 0)
 
+    def test_a_typed_sign_off_with_any_name_is_not_followed_by_the_automatic_one(self):
+        for ending in [
+            "— Callum Reid, Kestrel Bay",
+            "-- Callum Reid in Kestrel Bay",
+            "--The Climate Desk",
+        ]:
+            with self.subTest(ending):
+                self.assertEqual(self.sign_offs(f"The vote was 7 to 2.\n\n{ending}", [self.ann]), 0)
+
+    def test_a_closing_rule_or_a_dash_alone_is_no_sign_off(self):
+        for ending in ["---", "-- 2", "— …"]:
+            with self.subTest(ending):
+                self.assertEqual(self.sign_offs(f"The vote was 7 to 2.\n\n{ending}", [self.ann]), 1)
+
+    def test_the_form_says_how_to_sign_off_yourself(self):
+        self.client.force_login(make_user("editor", "Editors"))
+        response = self.client.get(reverse("admin:blog_post_add"))
+        self.assertContains(response, "unless the last line is a sign-off of your own")
+
     def test_a_quote_ending_with_someone_elses_name_keeps_the_sign_off(self):
         body = "> We shall fight on the beaches.\n\n— Winston Churchill"
         self.assertEqual(self.sign_offs(body, [self.ann]), 1)

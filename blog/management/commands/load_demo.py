@@ -104,7 +104,9 @@ class Command(BaseCommand):
             operations.publish(post, at=published_at)
         if published_at and published_at < post.updated_at:
             # Back-dated demo posts read as written at their publication time, not updated now.
-            Post.objects.filter(pk=post.pk).update(updated_at=published_at)
+            Post.objects.filter(pk=post.pk).update(
+                updated_at=published_at, text_changed_at=published_at
+            )
         operations.set_byline(post, [authors[slug] for slug in data["authors"]])
         post.tags.set(data["tags"])
         return post

@@ -1,6 +1,7 @@
 /* The post form in the admin (PostAdmin.Media): a live preview of the body, tag suggestions,
-   byline order by buttons and the focal point set by a click. Each is an extra: without
-   JavaScript the form works with its plain fields. */
+   byline order by buttons and a guard on typed names, the focal point set by a click on the
+   photo (also before the first save), and Schedule… asking for its time. Each is an extra:
+   without JavaScript the form works with its plain fields. */
 "use strict";
 
 (function () {
@@ -33,9 +34,28 @@
         article.className = "markdown-preview-body";
         pane.append(heading, article);
         const pair = document.createElement("div");
-        pair.className = "body-and-preview";
+        pair.className = "body-and-preview is-writing";
         body.before(pair);
         pair.append(body, pane);
+
+        // Below 1100px wide the two take turns (post.css hides these buttons above it).
+        const toggle = document.createElement("div");
+        toggle.className = "write-preview-toggle";
+        const modes = [["Write", "is-writing"], ["Preview", "is-previewing"]].map(function ([label, mode]) {
+            const button = document.createElement("button");
+            button.type = "button";
+            button.className = "button";
+            button.textContent = label;
+            button.setAttribute("aria-pressed", String(mode === "is-writing"));
+            button.addEventListener("click", function () {
+                pair.classList.remove("is-writing", "is-previewing");
+                pair.classList.add(mode);
+                modes.forEach((other) => other.setAttribute("aria-pressed", String(other === button)));
+            });
+            return button;
+        });
+        toggle.append(...modes);
+        pair.before(toggle);
 
         let latest = 0;
         async function refresh() {
@@ -219,8 +239,7 @@
 
     /* The focal point, set by clicking the subject on the photo; the frame shows the 16:9
        crop that cards use, cut as blog.images.crop_box cuts it. */
-    function setUpFocalPoint() {
-        const image = document.querySelector("img[data-focus-picker]");
+    function setUpFocalPoint(image) {
         const across = document.getElementById("id_lead_image_focus_x");
         const down = document.getElementById("id_lead_image_focus_y");
         if (!image || !across || !down) {
@@ -275,11 +294,78 @@
         });
         across.addEventListener("input", draw);
         down.addEventListener("input", draw);
+        // Again whenever another photo is chosen (previewChosenPhoto).
+        image.addEventListener("load", draw);
         if (image.complete) {
             draw();
-        } else {
-            image.addEventListener("load", draw);
         }
+    }
+
+    /* A photo chosen shows at once, with the focal point picker on it, before any save: the
+       browser reads the file itself (an object URL); nothing is uploaded until the form is
+       sent. A photo already shown (saved or kept) gives way to the new one. */
+    function previewChosenPhoto() {
+        const input = document.getElementById("id_lead_image");
+        if (!input) {
+            return;
+        }
+        let address = null;
+        input.addEventListener("change", function () {
+            const file = input.files && input.files[0];
+            if (!file || !file.type.startsWith("image/")) {
+                return;
+            }
+            if (address) {
+                URL.revokeObjectURL(address);
+            }
+            address = URL.createObjectURL(file);
+            let image = document.querySelector("img[data-focus-picker]");
+            if (image) {
+                image.src = address;
+                return;
+            }
+            image = document.createElement("img");
+            image.alt = "";
+            image.width = 320;
+            image.dataset.focusPicker = "";
+            image.src = address;
+            const note = document.createElement("p");
+            note.className = "help chosen-photo-note";
+            note.textContent = "Not saved yet: " + file.name + ". It is saved with the post.";
+            const place = document.createElement("div");
+            place.className = "chosen-photo";
+            place.append(image, note);
+            input.closest(".flex-container").after(place);
+            setUpFocalPoint(image);
+        });
+    }
+
+    /* Schedule… publishes at the publication time: with none yet, the first press shows
+       the field instead of sending the form (which the server would refuse). */
+    function setUpSchedule() {
+        const button = document.querySelector("button[data-schedule]");
+        const date = document.getElementById("id_published_at_0");
+        if (!button || !date) {
+            return;
+        }
+        const hint = document.createElement("p");
+        hint.className = "help";
+        hint.setAttribute("role", "status");
+        date.closest(".form-row").append(hint);
+        button.addEventListener("click", function (event) {
+            if (date.value.trim()) {
+                return;
+            }
+            event.preventDefault();
+            const closed = date.closest("details:not([open])");
+            if (closed) {
+                closed.open = true;
+            }
+            hint.textContent = "Choose the date and time to publish at, then press " +
+                "“Schedule…” again.";
+            date.scrollIntoView({block: "center"});
+            date.focus();
+        });
     }
 
     /* Select2, which the admin's autocomplete fields use, names its box after the choice, so
@@ -298,11 +384,74 @@
         });
     }
 
+    /* Every word typed is found in the name: blog.forms.typed_names, the server's rule. */
+    function typedNames(typed, name) {
+        const words = typed.toLowerCase().split(/\s+/).filter(Boolean);
+        return words.every((word) => name.toLowerCase().includes(word));
+    }
+
+    /* A name typed in a byline box but not chosen from the suggestions (pressing Enter
+       before they load chooses nothing) would leave the name the box shows: each row's
+       hidden `typed` field carries the text until a name is chosen, the server refuses a
+       mismatch (blog.forms.BylineForm), and here the form is not sent until it is fixed. */
+    function guardByline() {
+        const $ = window.django && window.django.jQuery;
+        const group = document.getElementById("bylines-group");
+        const form = group && group.closest("form");
+        if (!$ || !form) {
+            return;
+        }
+        const typedField = (select) => select.closest("tr").querySelector("[data-byline-typed]");
+        let open = null;
+        $(group).on("select2:open", "select", function () {
+            open = this;
+        });
+        $(group).on("select2:select select2:clear", "select", function () {
+            typedField(this).value = "";
+            warning.hidden = true;
+        });
+        document.addEventListener("input", function (event) {
+            if (open && event.target.matches(".select2-search__field")) {
+                typedField(open).value = event.target.value;
+            }
+        });
+        const warning = document.createElement("p");
+        warning.className = "errornote";
+        warning.setAttribute("role", "alert");
+        warning.hidden = true;
+        group.prepend(warning);
+        form.addEventListener("submit", function (event) {
+            for (const field of group.querySelectorAll("tr:not(.empty-form) [data-byline-typed]")) {
+                const select = field.closest("tr").querySelector("select");
+                const chosen = select && select.selectedOptions[0];
+                const name = chosen ? chosen.textContent.trim() : "";
+                if (field.value.trim() && !typedNames(field.value, name)) {
+                    event.preventDefault();
+                    warning.textContent = "You typed “" + field.value.trim() + "” in the byline " +
+                        "but did not choose it from the suggestions, so the byline still says “" +
+                        (name || "nobody") + "”. Choose the author from the list, or clear what " +
+                        "you typed.";
+                    warning.hidden = false;
+                    const box = select.nextElementSibling && select.nextElementSibling.querySelector("[role=combobox]");
+                    (box || select).focus();
+                    group.scrollIntoView({block: "start"});
+                    return;
+                }
+            }
+        });
+    }
+
     document.addEventListener("DOMContentLoaded", function () {
+        guardByline();
         setUpPreview();
         setUpTagSuggestions();
         setUpBylineOrder();
-        setUpFocalPoint();
+        const photo = document.querySelector("img[data-focus-picker]");
+        if (photo) {
+            setUpFocalPoint(photo);
+        }
+        previewChosenPhoto();
+        setUpSchedule();
     });
     // Whenever the admin sets up an autocomplete box: on load, and in each new byline row.
     new MutationObserver(nameAutocompleteBoxes).observe(document.documentElement, {
