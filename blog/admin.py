@@ -15,7 +15,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.decorators import method_decorator
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from reversion import set_comment
 from reversion.admin import VersionAdmin
 from taggit.models import Tag
@@ -26,6 +26,7 @@ from .forms import (
     PUBLISH,
     AuthorAdminForm,
     BylineForm,
+    PhotoForm,
     PostAdminForm,
     SafeImageField,
     pressed,
@@ -38,6 +39,7 @@ from .models import (
     Byline,
     Correction,
     OldSlug,
+    Photo,
     Post,
     PostRedirect,
 )
@@ -95,6 +97,72 @@ class AuthorAdmin(admin.ModelAdmin):
     def render_change_form(self, request, context, *args, **kwargs):
         discard_unsaved_uploads(self, request, context)
         return super().render_change_form(request, context, *args, **kwargs)
+
+
+@admin.register(Photo)
+class PhotoAdmin(admin.ModelAdmin):
+    """The photo library: photos for post bodies, placed by their code. Authors add photos;
+    editors also change and delete them (blog/roles.py), as that changes every page showing
+    one."""
+
+    form = PhotoForm
+    list_display = ["photo_thumbnail", "code", "caption", "credit", "created_at"]
+    list_display_links = ["photo_thumbnail", "code"]
+    search_fields = ["caption", "credit", "alt"]
+    readonly_fields = ["preview", "how_to_use", "shown_in"]
+    fields = ["image", "preview", "caption", "credit", "alt", "how_to_use", "shown_in"]
+
+    @admin.display(description="photo")
+    def photo_thumbnail(self, photo, width=80):
+        url = default_storage.url(rendition_name(photo.image.name, min(400, photo.width), "jpg"))
+        return format_html('<img src="{}" alt="" width="{}" loading="lazy">', url, width)
+
+    @admin.display(description="saved photo")
+    def preview(self, photo):
+        return self.photo_thumbnail(photo, width=320) if photo.width else "Not saved yet."
+
+    @admin.display(description="code")
+    def code(self, photo):
+        return format_html("<code>{}</code>", photo.code)
+
+    @admin.display(description="in a post")
+    def how_to_use(self, photo):
+        if not photo.pk:
+            return "Save the photo to get its code."
+        return format_html(
+            "Put <code>{}</code> on a line of its own in a post’s body: the photo shows there "
+            "with its caption and credit.",
+            photo.code,
+        )
+
+    @admin.display(description="shown in")
+    def shown_in(self, photo):
+        posts = Post.objects.filter(body__contains=photo.code) if photo.pk else []
+        if not posts:
+            return "No post yet."
+        return format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            ((reverse("admin:blog_post_change", args=[post.pk]), post) for post in posts),
+        )
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        discard_unsaved_uploads(self, request, context)
+        if context["adminform"].form.is_bound:
+            context["adminform"].form.keep_new_upload("image")
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """Stay on the photo, whose page shows the code to put in a body."""
+        if IS_POPUP_VAR in request.POST or "_addanother" in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        self.message_user(
+            request,
+            f"The photo is in the library. Its code is {obj.code}: put it on a line of its "
+            "own in a post’s body.",
+            messages.SUCCESS,
+        )
+        return redirect("admin:blog_photo_change", obj.pk)
 
 
 class BylineFormSet(forms.BaseInlineFormSet):
@@ -282,8 +350,66 @@ clear_breaking = post_action(
 )
 
 
+def what_readers_see(post, act):
+    """What a save from the publish control (act: blog.forms.pressed()) did for readers, as
+    the message the editor gets after it."""
+    when = post.published_at and formats.date_format(
+        timezone.localtime(post.published_at), "j M Y, H:i T"
+    )
+    said = {
+        publication.DRAFT: "Saved as a draft: readers do not see it.",
+        publication.SUBMITTED: "Submitted for review: an editor will publish it.",
+        publication.SCHEDULED: f"Scheduled: readers see this post from {when}; until then "
+        "it is embargoed everywhere.",
+        publication.TAKEN_DOWN: "Saved; the post is taken down, so readers do not see it.",
+    }
+    if post.is_published:
+        said[publication.LIVE] = format_html(
+            '{} <a href="{}">See it on the site</a>.',
+            "Published: readers see it now."
+            if act == PUBLISH
+            else "Updated: readers see the changes now.",
+            post.get_absolute_url(),
+        )
+    return said.get(post.state, "Saved.")
+
+
+class RevisionsRestoredByEditors(VersionAdmin):
+    """The post's history (django-reversion): editors compare and restore revisions, and a
+    restore is a new revision that goes through operations.Restore (its photo, its address)."""
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not can_publish(request.user):
+            raise PermissionDenied
+        request.restore = operations.Restore(unquote(object_id))
+        response = super().revision_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            request.restore.saved(Post.objects.get(pk=unquote(object_id)))
+        return response
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not can_publish(request.user):
+            raise PermissionDenied
+        request.restore = operations.Restore()
+        return super().recover_view(request, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not can_publish(request.user):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        post = self.get_object(request, unquote(object_id))
+        context = {
+            "can_restore": can_publish(request.user),
+            "versions": versions_of(post) if post else [],
+            **(extra_context or {}),
+        }
+        return super().history_view(request, object_id, context)
+
+
 @admin.register(Post)
-class PostAdmin(VersionAdmin):
+class PostAdmin(RevisionsRestoredByEditors):
     form = PostAdminForm
     formfield_overrides = {
         **SAFE_IMAGES,
@@ -511,27 +637,7 @@ class PostAdmin(VersionAdmin):
         if IS_POPUP_VAR in request.POST:
             return None
         act = pressed(request.POST)
-        when = (
-            formats.date_format(timezone.localtime(obj.published_at), "j M Y, H:i T")
-            if (obj.published_at)
-            else ""
-        )
-        said = {
-            publication.DRAFT: "Saved as a draft: readers do not see it.",
-            publication.SUBMITTED: "Submitted for review: an editor will publish it.",
-            publication.SCHEDULED: f"Scheduled: readers see this post from {when}; until then "
-            "it is embargoed everywhere.",
-            publication.TAKEN_DOWN: "Saved; the post is taken down, so readers do not see it.",
-        }
-        if obj.is_published:
-            said[publication.LIVE] = format_html(
-                '{} <a href="{}">See it on the site</a>.',
-                "Published: readers see it now."
-                if act == PUBLISH
-                else "Updated: readers see the changes now.",
-                obj.get_absolute_url(),
-            )
-        self.message_user(request, said.get(obj.state, "Saved."), messages.SUCCESS)
+        self.message_user(request, what_readers_see(obj, act), messages.SUCCESS)
         stay = act in (None, DRAFT) and "_continue" in request.POST
         url = reverse(
             "admin:blog_post_change" if stay else "admin:blog_post_changelist",
@@ -539,37 +645,6 @@ class PostAdmin(VersionAdmin):
         )
         filters = {"preserved_filters": self.get_preserved_filters(request), "opts": self.opts}
         return redirect(add_preserved_filters(filters, url))
-
-    # History: editors compare and restore revisions; a restore is a new revision.
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        if not can_publish(request.user):
-            raise PermissionDenied
-        request.restore = operations.Restore(unquote(object_id))
-        response = super().revision_view(request, object_id, version_id, extra_context)
-        if request.method == "POST" and response.status_code == 302:
-            request.restore.saved(Post.objects.get(pk=unquote(object_id)))
-        return response
-
-    def recover_view(self, request, version_id, extra_context=None):
-        if not can_publish(request.user):
-            raise PermissionDenied
-        request.restore = operations.Restore()
-        return super().recover_view(request, version_id, extra_context)
-
-    def recoverlist_view(self, request, extra_context=None):
-        if not can_publish(request.user):
-            raise PermissionDenied
-        return super().recoverlist_view(request, extra_context)
-
-    def history_view(self, request, object_id, extra_context=None):
-        post = self.get_object(request, unquote(object_id))
-        context = {
-            "can_restore": can_publish(request.user),
-            "versions": versions_of(post) if post else [],
-            **(extra_context or {}),
-        }
-        return super().history_view(request, object_id, context)
 
     def get_urls(self):
         pages = [

@@ -14,6 +14,7 @@ from django.utils import formats, timezone
 from taggit.models import Tag
 
 from . import images
+from .body_photos import add_photos
 from .history import differences, version_snapshot, versions_of
 from .markup import render_markdown
 from .models import PreviewLink
@@ -42,7 +43,7 @@ def markdown_preview(post_admin, request):
         return HttpResponseNotAllowed(["POST"])
     if not post_admin.has_view_or_change_permission(request):
         raise PermissionDenied
-    return JsonResponse({"html": render_markdown(request.POST.get("body", ""))})
+    return JsonResponse({"html": add_photos(render_markdown(request.POST.get("body", "")))})
 
 
 def kept_upload(post_admin, request, token):

@@ -18,8 +18,9 @@ from .images import (
     keep_upload,
     kept_upload,
     make_lead_image_renditions,
+    make_renditions,
 )
-from .models import Post
+from .models import Photo, Post
 from .operations import check_schedule_time
 from .storage import STORAGE_ERRORS
 
@@ -134,6 +135,24 @@ class StoresUploadsFirst:
                     file.save(file.name, file.file, save=False)
                     self.stored_uploads.append(file.name)
 
+    def keep_new_upload(self, name):
+        """When the form goes back with errors, keep the new upload of field name that passed
+        its checks, for the next save (KeptImageInput): browsers never send a file twice."""
+        upload = getattr(self, "cleaned_data", {}).get(name)
+        if not isinstance(upload, UploadedFile):
+            return
+        name = self.add_prefix(name)
+        self.data = self.data.copy()
+        self.data[f"{name}-kept"] = keep_upload(upload).token
+        self.files = self.files.copy()
+        self.files.pop(name, None)
+
+    def delete_kept_upload_on_commit(self, name):
+        """The row stores its own copy of a kept upload; the kept one goes once it commits."""
+        kept = self[name].data if name in self.fields else None
+        if isinstance(kept, KeptUpload):
+            transaction.on_commit(kept.delete)
+
     def discard_stored_uploads(self):
         """Delete the uploads (and renditions) stored for a save that did not happen: the
         page going back keeps its own copy for the next try (PostAdminForm.keep_lead_image)."""
@@ -144,6 +163,28 @@ class StoresUploadsFirst:
 
 class AuthorAdminForm(StoresUploadsFirst, forms.ModelForm):
     pass
+
+
+class PhotoForm(StoresUploadsFirst, forms.ModelForm):
+    """A photo of the library (blog.models.Photo): checked like a lead image, stored with its
+    renditions once every check has passed, and kept for the next try when the form goes back
+    with errors."""
+
+    image = SafeImageField(widget=KeptImageInput)
+
+    class Meta:
+        model = Photo
+        fields = ["image", "caption", "credit", "alt"]
+
+    def store_uploads(self):
+        super().store_uploads()
+        if "image" in self.changed_data:
+            made = make_renditions(self.instance.image)
+            self.instance.width, self.instance.height = made.width, made.height
+
+    def save(self, commit=True):
+        self.delete_kept_upload_on_commit("image")
+        return super().save(commit)
 
 
 class BylineForm(forms.ModelForm):
@@ -220,10 +261,13 @@ class PostAdminForm(StoresUploadsFirst, forms.ModelForm):
         if "body" in self.fields:
             # The admin shows help text as HTML.
             self.fields["body"].help_text = format_html(
-                "{} The sign-off “— {}” is added at the end by itself, unless the last line "
+                '{} A photo: its code from the <a href="{}" target="_blank">photo '
+                "library</a> (opens in a new tab), such as “[photo 12]”, on a line of its "
+                "own. The sign-off “— {}” is added at the end by itself, unless the last line "
                 "is a sign-off of your own: a line starting with “—” or “--”, such as "
                 "“— Callum Reid, Kestrel Bay”. A dashed line under a quote is its source.",
                 self.fields["body"].help_text,
+                reverse("admin:blog_photo_changelist"),
                 (self.instance.pk and self.instance.byline) or "Ann Smith",
             )
 
@@ -280,14 +324,7 @@ class PostAdminForm(StoresUploadsFirst, forms.ModelForm):
     def keep_lead_image(self):
         """When the form goes back with errors (its own or the byline's), keep a new lead image
         that passed its checks for the next save: browsers never send a file twice."""
-        upload = getattr(self, "cleaned_data", {}).get("lead_image")
-        if not isinstance(upload, UploadedFile):
-            return
-        name = self.add_prefix("lead_image")
-        self.data = self.data.copy()
-        self.data[f"{name}-kept"] = keep_upload(upload).token
-        self.files = self.files.copy()
-        del self.files[name]
+        self.keep_new_upload("lead_image")
 
     def store_uploads(self):
         """The lead image's renditions are made with it (and again for a new focal point)."""
@@ -297,10 +334,7 @@ class PostAdminForm(StoresUploadsFirst, forms.ModelForm):
             make_lead_image_renditions(self.instance)
 
     def save(self, commit=True):
-        kept = self["lead_image"].data if "lead_image" in self.fields else None
-        if isinstance(kept, KeptUpload):
-            # The post stores its own copy under lead-images/.
-            transaction.on_commit(kept.delete)
+        self.delete_kept_upload_on_commit("lead_image")
         return super().save(commit)
 
     def latest_version(self):

@@ -9,6 +9,7 @@ import re
 import secrets
 import warnings
 from datetime import timedelta
+from html import escape
 from io import BytesIO
 from pathlib import PurePosixPath
 from typing import NamedTuple
@@ -24,7 +25,7 @@ from django.utils import timezone
 from django.utils.encoding import filepath_to_uri
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from .models import LEAD_IMAGES_FOLDER, Author, Post
+from .models import LEAD_IMAGES_FOLDER, PHOTOS_FOLDER, Author, Photo, Post
 from .storage import STORAGE_ERRORS
 
 logger = logging.getLogger(__name__)
@@ -253,6 +254,30 @@ def renditions(image_field_file, width, height, crop=None, focus=None):
     ]
 
 
+def picture_html(
+    image, width, height, alt, sizes, loading="lazy", css_class="", crop=None, focus=None
+):
+    """A stored image as <picture> with its WebP and JPEG renditions (renditions()), width
+    and height set so the page does not shift while it loads. Written by hand, each value
+    escaped with html.escape() as a template would, rather than by a template or
+    format_html(): list pages have one a card, and those cost several times as much."""
+    sources = renditions(image, width, height, crop, focus)
+    src, width, height = sources[-1][2][-1]
+    sizes = escape(sizes)
+    html = ["<picture>"]
+    for _, mime, candidates in sources:
+        srcset = escape(", ".join(f"{url} {w}w" for url, w, _ in candidates))
+        html.append(f'\n  <source type="{mime}" srcset="{srcset}" sizes="{sizes}">')
+    html.append(
+        f'\n  <img src="{escape(src)}" width="{width}" height="{height}" alt="{escape(alt)}" '
+        f'loading="{escape(loading)}"'
+    )
+    if css_class:
+        html.append(f' class="{escape(css_class)}"')
+    html.append(">\n</picture>\n")
+    return "".join(html)
+
+
 def _rendition_url_maker(name, crop=None, focus=None):
     """A function (width, extension) -> address of that rendition of the image stored at
     name. For files on disk it joins the storage's base URL by hand and quotes the image's
@@ -353,15 +378,20 @@ def delete_images_on_commit(names):
 
 
 def unused_images(age):
-    """Names of the stored lead images and author photos that no post or author refers to
+    """Names of the stored lead images, author photos and library photos that no row refers to
     and that have not changed for age (a timedelta): the young may be uploads whose row is
     not saved yet (forms store uploads first)."""
     stored = set()
-    for folder in (LEAD_IMAGES_FOLDER, Author._meta.get_field("photo").upload_to.rstrip("/")):
+    for folder in (
+        LEAD_IMAGES_FOLDER,
+        PHOTOS_FOLDER,
+        Author._meta.get_field("photo").upload_to.rstrip("/"),
+    ):
         stored |= _stored_files(folder)
     referenced = {
         *Post.objects.exclude(lead_image="").values_list("lead_image", flat=True),
         *Author.objects.exclude(photo="").values_list("photo", flat=True),
+        *Photo.objects.values_list("image", flat=True),
     }
     before = timezone.now() - age
     return sorted(
@@ -388,6 +418,7 @@ def delete_images(names):
     referenced = {
         *Post.objects.filter(lead_image__in=names).values_list("lead_image", flat=True),
         *Author.objects.filter(photo__in=names).values_list("photo", flat=True),
+        *Photo.objects.filter(image__in=names).values_list("image", flat=True),
     }
     deleted = []
     for name in sorted(set(names) - referenced):

@@ -19,6 +19,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from . import publication
+from .body_photos import add_photos, photo_code
 from .markup import render_markdown
 
 # What readers read of a post: a save that changes one moves its “Updated” time
@@ -32,6 +33,7 @@ SIGN_OFF_NAME_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b)\s*")
 
 
 LEAD_IMAGES_FOLDER = "lead-images"
+PHOTOS_FOLDER = "photos"
 
 
 def lead_image_path(post, filename):
@@ -40,6 +42,14 @@ def lead_image_path(post, filename):
     go on showing the old picture at a reused address."""
     stem, extension = posixpath.splitext(posixpath.basename(filename))
     directory = f"{LEAD_IMAGES_FOLDER}/{timezone.now():%Y/%m}"
+    return f"{directory}/{stem[:80]}-{secrets.token_hex(4)}{extension.lower()}"
+
+
+def photo_path(photo, filename):
+    """photos/<year>/<month>/<name>-<random>.<ext>, never an earlier picture's name (see
+    lead_image_path())."""
+    stem, extension = posixpath.splitext(posixpath.basename(filename))
+    directory = f"{PHOTOS_FOLDER}/{timezone.now():%Y/%m}"
     return f"{directory}/{stem[:80]}-{secrets.token_hex(4)}{extension.lower()}"
 
 
@@ -484,7 +494,7 @@ class Post(models.Model):
         slug or blog changes (PostRedirect), and a lead image replaced or cleared is deleted
         once the save commits (let_go_of())."""
         self.set_publication_time()
-        self.body_html = render_markdown(self.body)
+        self.body_html = self.rendered_body()
         self.version += 1
         if kwargs.get("update_fields") is None and not (self._state.adding or self.pk is None):
             # search_names follows the stored bylines and tags (update_search_names()), which
@@ -638,6 +648,11 @@ class Post(models.Model):
         """The focal point as (across, down) percentages; crops and their names follow it."""
         return (self.lead_image_focus_x, self.lead_image_focus_y)
 
+    def rendered_body(self):
+        """The body as readers see it: Markdown, sanitized, with its embeds and the photos
+        whose codes stand on lines of their own (blog.body_photos)."""
+        return add_photos(render_markdown(self.body))
+
     @property
     def body_ends_with_sign_off(self):
         """True when the body's last line is a sign-off typed by the writer: a line starting
@@ -789,6 +804,69 @@ class Correction(models.Model):
         super().save(*args, **kwargs)
         if adding:
             Post.objects.filter(pk=self.post_id).update(text_changed_at=timezone.now())
+
+
+class Photo(models.Model):
+    """A photo for post bodies, from the library (Admin › Photos): a post shows it where its
+    code (blog.body_photos.photo_code(), “[photo 12]”) stands on a line of its own. Checked,
+    cleaned and given renditions as lead images are (blog.forms.PhotoForm)."""
+
+    image = StoredImageField(upload_to=photo_path, width_field="width", height_field="height")
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    caption = models.CharField(max_length=300)
+    credit = models.CharField(
+        max_length=150, help_text="Photographer and agency, e.g. “Jane Doe / Reuters”."
+    )
+    alt = models.CharField(
+        "alt text",
+        max_length=300,
+        help_text="What the photo shows, for readers who cannot see it.",
+    )
+    created_at = models.DateTimeField("uploaded", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(alt=""),
+                name="photo_has_alt_text",
+                violation_error_message="Describe the photo in its alt text.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.code}: {self.caption}"
+
+    def save(self, *args, **kwargs):
+        """Besides the row: the bodies that show the photo are rendered again, so pages show
+        its new caption, credit or picture; a picture replaced is deleted once the save
+        commits."""
+        before = saved_values(self, ["image"], {"image"}, kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
+        if before and before["image"] != self.image.name:
+            let_go_of_images([before["image"]])
+        render_bodies_holding(self.code)
+
+    def delete(self, *args, **kwargs):
+        """Delete the photo and, once that commits, its files; the bodies that showed it are
+        rendered again without it (their code shows nothing)."""
+        name, code = self.image.name, self.code
+        deleted = super().delete(*args, **kwargs)
+        let_go_of_images([name])
+        render_bodies_holding(code)
+        return deleted
+
+    @property
+    def code(self):
+        return photo_code(self.pk)
+
+
+def render_bodies_holding(code):
+    """Render again the bodies of the posts that hold a photo's code (the write bumps the
+    page cache like any other)."""
+    for post in Post.objects.filter(body__contains=code).only("pk", "body"):
+        Post.objects.filter(pk=post.pk).update(body_html=post.rendered_body())
 
 
 class PostRedirect(models.Model):

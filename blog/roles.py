@@ -1,9 +1,11 @@
 """The two newsroom roles and the permissions each group holds.
 
 Editors publish, schedule, unpublish and flag breaking news (blog.publish_post), delete
-posts and correction notes, and make preview links. Authors write their own posts and
-submit them for review. A data migration syncs the groups whenever this list changes:
-copy the lists into it, so that old migrations keep the permissions of their day.
+posts and correction notes, make preview links and change or delete library photos. Authors
+write their own posts and submit them for review, and add photos to the library (changing a
+photo changes every page that shows it, so that is the editors'). A data migration syncs
+the groups whenever this list changes: copy the lists into it, so that old migrations keep
+the permissions of their day.
 """
 
 from django.contrib.auth.management import create_permissions
@@ -22,6 +24,7 @@ ROLE_PERMISSIONS = {
         "blog.view_correction",
         "blog.add_previewlink", "blog.change_previewlink", "blog.view_previewlink",
         "blog.view_postredirect", "blog.delete_postredirect",
+        "blog.add_photo", "blog.change_photo", "blog.delete_photo", "blog.view_photo",
         "taggit.add_tag", "taggit.change_tag", "taggit.delete_tag", "taggit.view_tag",
     ],
     AUTHORS: [
@@ -29,6 +32,7 @@ ROLE_PERMISSIONS = {
         "blog.add_post", "blog.change_post", "blog.view_post",
         "blog.add_byline", "blog.change_byline", "blog.delete_byline", "blog.view_byline",
         "blog.view_correction",
+        "blog.add_photo", "blog.view_photo",
         "taggit.add_tag", "taggit.view_tag",
     ],
 }  # fmt: skip

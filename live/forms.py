@@ -1,9 +1,7 @@
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 
 from blog.forms import KeptImageInput, SafeImageField, StoresUploadsFirst
-from blog.images import KeptUpload, keep_upload, make_renditions
+from blog.images import make_renditions
 
 from .models import Update
 
@@ -37,15 +35,7 @@ class UpdateForm(StoresUploadsFirst, forms.ModelForm):
         }
 
     def keep_photo(self):
-        """Browsers never send a file twice: keep a checked photo for the next save."""
-        upload = getattr(self, "cleaned_data", {}).get("photo")
-        if not isinstance(upload, UploadedFile):
-            return
-        name = self.add_prefix("photo")
-        self.data = self.data.copy()
-        self.data[f"{name}-kept"] = keep_upload(upload).token
-        self.files = self.files.copy()
-        self.files.pop(name, None)
+        self.keep_new_upload("photo")
 
     def store_uploads(self):
         super().store_uploads()
@@ -54,9 +44,7 @@ class UpdateForm(StoresUploadsFirst, forms.ModelForm):
             self.instance.photo_width, self.instance.photo_height = made.width, made.height
 
     def save(self, commit=True):
-        kept = self["photo"].data
-        if isinstance(kept, KeptUpload):
-            transaction.on_commit(kept.delete)  # the update stores its own copy
+        self.delete_kept_upload_on_commit("photo")
         return super().save(commit)
 
 

@@ -113,6 +113,8 @@ class PostAdminInBrowserTests(ChromiumTestCase):
             ("editor", self.editor, reverse("admin:blog_post_change", args=[self.draft.pk])),
             ("editor", self.editor, reverse("admin:blog_post_changelist")),
             ("editor", self.editor, reverse("admin:index")),
+            ("editor", self.editor, reverse("admin:blog_photo_add")),
+            ("editor", self.editor, reverse("admin:blog_photo_changelist")),
             ("author", self.writer, reverse("admin:blog_post_add")),
             ("author", self.writer, reverse("admin:blog_post_changelist")),
         ]

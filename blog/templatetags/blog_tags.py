@@ -1,7 +1,6 @@
 import functools
 import json
 from datetime import datetime, timedelta
-from html import escape
 from urllib.parse import urlencode
 
 from django import template
@@ -16,7 +15,7 @@ from django.utils.translation import get_language
 from taggit.models import Tag
 
 from .. import structured_data
-from ..images import large_rendition, renditions
+from ..images import large_rendition, picture_html
 from ..markup import smarten
 from ..models import Author, Blog, Post
 from ..site_state import site_state
@@ -58,31 +57,24 @@ def site_footer(context):
 
 @register.simple_tag
 def lead_picture(post, sizes, loading="lazy", css_class="", crop=None):
-    """A post's lead image as <picture> with WebP and JPEG renditions, width and height set
-    so the page does not shift while it loads; crop names one of images.CROPS, cut around
-    the focal point. Written here, each value escaped with html.escape() as a template
-    would, rather than by a template or format_html(): list pages have one a card, and
-    those cost several times as much."""
+    """A post's lead image as <picture> (images.picture_html()); crop names one of
+    images.CROPS, cut around the focal point."""
     if not post.lead_image or not post.lead_image_width:
         return "\n"
-    sources = renditions(
-        post.lead_image, post.lead_image_width, post.lead_image_height, crop, post.lead_image_focus
-    )
-    src, width, height = sources[-1][2][-1]
     alt = "" if post.lead_image_is_decorative else post.lead_image_alt
-    sizes = escape(sizes)
-    html = ["<picture>"]
-    for _, mime, candidates in sources:
-        srcset = escape(", ".join(f"{url} {w}w" for url, w, _ in candidates))
-        html.append(f'\n  <source type="{mime}" srcset="{srcset}" sizes="{sizes}">')
-    html.append(
-        f'\n  <img src="{escape(src)}" width="{width}" height="{height}" alt="{escape(alt)}" '
-        f'loading="{escape(loading)}"'
+    return mark_safe(
+        picture_html(
+            post.lead_image,
+            post.lead_image_width,
+            post.lead_image_height,
+            alt,
+            sizes,
+            loading,
+            css_class,
+            crop,
+            post.lead_image_focus,
+        )
     )
-    if css_class:
-        html.append(f' class="{escape(css_class)}"')
-    html.append(">\n</picture>\n")
-    return mark_safe("".join(html))
 
 
 @register.simple_tag

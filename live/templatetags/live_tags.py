@@ -1,12 +1,11 @@
 import json
-from html import escape
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from blog.images import renditions
+from blog.images import picture_html
 
 from ..pages import live_post_ids
 from ..structured_data import live_blog_posting
@@ -52,18 +51,9 @@ def live_json_ld(context, live):
 
 @register.simple_tag
 def update_picture(update, sizes):
-    """An update's photo as <picture> with the WebP and JPEG renditions made on save, width
-    and height set so the page does not shift while it loads."""
+    """An update's photo as <picture> (blog.images.picture_html())."""
     if not update.photo or not update.photo_width:
         return ""
-    sources = renditions(update.photo, update.photo_width, update.photo_height)
-    src, width, height = sources[-1][2][-1]
-    html = ["<picture>"]
-    for _, mime, candidates in sources:
-        srcset = escape(", ".join(f"{url} {w}w" for url, w, _ in candidates))
-        html.append(f'<source type="{mime}" srcset="{srcset}" sizes="{escape(sizes)}">')
-    html.append(
-        f'<img src="{escape(src)}" width="{width}" height="{height}" '
-        f'alt="{escape(update.photo_alt)}" loading="lazy"></picture>'
+    return mark_safe(
+        picture_html(update.photo, update.photo_width, update.photo_height, update.photo_alt, sizes)
     )
-    return mark_safe("".join(html))

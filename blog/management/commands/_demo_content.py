@@ -787,6 +787,7 @@ POSTS = [
             "The decision follows a two-year planning process in which fishing groups, "
             "conservation charities and coastal communities raised concerns about the effects on "
             "seabirds, fishing grounds and views from the shore.\n\n"
+            "[photo]\n\n"
             "> We have listened carefully and this consent comes with some of the strictest "
             "environmental conditions we have ever set. — Nadia Vell, Energy Minister\n\n"
             "Conditions attached to the consent include seasonal limits on piling work to protect "
@@ -800,6 +801,8 @@ POSTS = [
         "authors": ["priya-raman"],
         "tags": ["Energy", "Oceans"],
         "illustration": "turbines",
+        # A photo from the library in the body, where "[photo]" stands.
+        "body_photo": "sea",
         "hours_ago": 53,
     },
     {

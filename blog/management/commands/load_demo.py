@@ -11,8 +11,8 @@ from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
 from blog import operations, roles
-from blog.images import make_lead_image_renditions
-from blog.models import Author, Blog, Post
+from blog.images import make_lead_image_renditions, make_renditions
+from blog.models import Author, Blog, Photo, Post
 from live.demo import load_live_coverage
 
 from ._demo_content import AUTHORS, BLOGS, POSTS
@@ -83,12 +83,15 @@ class Command(BaseCommand):
         if Post.objects.filter(blog=blog, slug=data["slug"]).exists():
             return None
         alt, caption = illustration(data["illustration"])
+        body = data["body"]
+        if "body_photo" in data:
+            body = body.replace("[photo]", self.load_photo(data["body_photo"], data["slug"]).code)
         post = Post(
             blog=blog,
             slug=data["slug"],
             headline=data["headline"],
             standfirst=data["standfirst"],
-            body=data["body"],
+            body=body,
             lead_image_caption=caption,
             lead_image_credit=CREDIT,
             lead_image_alt=alt,
@@ -110,6 +113,16 @@ class Command(BaseCommand):
         operations.set_byline(post, [authors[slug] for slug in data["authors"]])
         post.tags.set(data["tags"])
         return post
+
+    def load_photo(self, kind, seed):
+        """A photo of the library, as the admin stores one (blog.forms.PhotoForm)."""
+        alt, caption = illustration(kind)
+        photo = Photo(caption=caption, credit=CREDIT, alt=alt)
+        photo.image.save(f"{seed}-{kind}.jpg", ContentFile(illustration_bytes(kind, seed)), False)
+        made = make_renditions(photo.image)
+        photo.width, photo.height = made.width, made.height
+        photo.save()
+        return photo
 
     def load_unpublished(self, blogs, authors, now):
         """One draft and one post scheduled for tomorrow, to show what readers cannot see."""
