@@ -29,7 +29,7 @@ from hypothesis.stateful import (
 )
 from taggit.models import Tag
 
-from blog.models import Author, Blog, Byline, Correction, Post
+from blog.models import Author, Blog, Byline, Correction, Photo, Post
 from blog.site_state import next_change_at
 from frontpage import desk
 from frontpage.models import Pin
@@ -355,6 +355,34 @@ class EditorsAndReaders(RuleBasedStateMachine):
         if coverage:
             coverage.ended_at = timezone.now()
             coverage.save()
+
+    @rule(index=PICK)
+    def show_a_photo_in_a_body(self, index):
+        post = self.pick(Post.objects.all(), index)
+        if post:
+            photo = Photo.objects.create(
+                image=f"photos/2026/12/photo-{Photo.objects.count()}.jpg",
+                width=400,
+                height=300,
+                caption="Harbour",
+                credit="Jo Photo",
+                alt="The harbour",
+            )
+            post.body = f"{post.body}\n\n{photo.code}"
+            post.save()
+
+    @rule(index=PICK, caption=TEXT)
+    def change_a_photos_caption(self, index, caption):
+        photo = self.pick(Photo.objects.all(), index)
+        if photo:
+            photo.caption = caption
+            photo.save()
+
+    @rule(index=PICK)
+    def delete_a_photo(self, index):
+        photo = self.pick(Photo.objects.all(), index)
+        if photo:
+            photo.delete()
 
     @rule(name=TEXT)
     def change_the_configuration(self, name):
