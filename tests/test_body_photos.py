@@ -1,6 +1,7 @@
 """Photos in a post's body: uploaded to the photo library, placed with their code on a line
 of their own, shown as figures; a changed caption or a deleted photo reaches the page."""
 
+import shutil
 from datetime import timedelta
 
 from django.core.files.storage import default_storage
@@ -12,6 +13,8 @@ from blog.images import delete_images, unused_images
 from blog.models import Photo
 
 from .builders import image_upload, make_post, make_user
+from .test_browser import require
+from .test_live_coverage import vnu_errors
 from .test_photos import pdf_named_jpg
 
 
@@ -102,6 +105,12 @@ class PhotosInTheBodyTests(TestCase):
         self.assertNotIn("[photo", html)
         self.assertLess(html.index("The sea rose."), html.index("body-figure"))
         self.assertLess(html.index("body-figure"), html.index("Then it fell."))
+
+    def test_a_page_with_a_photo_in_its_body_is_valid_html(self):
+        require("Java", shutil.which("java"), "apt-get install -y default-jre-headless")
+        post = make_post(body=f"The sea rose.\n\n{photo_code(self.photo.pk)}")
+        self.client.logout()
+        self.assertEqual(vnu_errors({"post": self.client.get(post.get_absolute_url()).content}), [])
 
     def test_a_changed_caption_reaches_the_page_and_a_deleted_photo_leaves_it(self):
         post = make_post(body=f"{photo_code(self.photo.pk)}\n\nThe sea rose.")
