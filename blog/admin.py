@@ -24,6 +24,7 @@ from . import admin_views, operations, publication
 from .forms import (
     DRAFT,
     PUBLISH,
+    SUBMIT,
     AuthorAdminForm,
     BylineForm,
     PhotoForm,
@@ -114,12 +115,16 @@ class PhotoAdmin(admin.ModelAdmin):
 
     @admin.display(description="photo")
     def photo_thumbnail(self, photo, width=80):
+        if not photo.width:
+            return ""
         url = default_storage.url(rendition_name(photo.image.name, min(400, photo.width), "jpg"))
         return format_html('<img src="{}" alt="" width="{}" loading="lazy">', url, width)
 
     @admin.display(description="saved photo")
     def preview(self, photo):
-        return self.photo_thumbnail(photo, width=320) if photo.width else "Not saved yet."
+        saved = Photo.objects.filter(pk=photo.pk).first() if photo.pk else None
+        # A form sent back with a new picture shows the saved one (the new one is kept).
+        return self.photo_thumbnail(saved, width=320) if saved else "Not saved yet."
 
     @admin.display(description="code")
     def code(self, photo):
@@ -137,14 +142,22 @@ class PhotoAdmin(admin.ModelAdmin):
 
     @admin.display(description="shown in")
     def shown_in(self, photo):
-        posts = Post.objects.filter(body__contains=photo.code) if photo.pk else []
-        if not posts:
-            return "No post yet."
-        return format_html_join(
-            ", ",
-            '<a href="{}">{}</a>',
-            ((reverse("admin:blog_post_change", args=[post.pk]), post) for post in posts),
+        """The live posts that show the photo, and how many others hold its code: their
+        headlines may be embargoed, and authors see only their own posts."""
+        holding = (
+            Post.objects.filter(body__contains=photo.code) if photo.pk else Post.objects.none()
         )
+        live = list(holding.published().select_related("blog"))
+        others = holding.count() - len(live)
+        if not live and not others:
+            return "No post yet."
+        links = format_html_join(
+            ", ", '<a href="{}">{}</a>', ((post.get_absolute_url(), post) for post in live)
+        )
+        if not others:
+            return links
+        unpublished = f"{others} post{'s' if others > 1 else ''} not published yet"
+        return format_html("{}{}{}", links, ", and " if live else "", unpublished)
 
     def render_change_form(self, request, context, *args, **kwargs):
         discard_unsaved_uploads(self, request, context)
@@ -358,7 +371,9 @@ def what_readers_see(post, act):
     )
     said = {
         publication.DRAFT: "Saved as a draft: readers do not see it.",
-        publication.SUBMITTED: "Submitted for review: an editor will publish it.",
+        publication.SUBMITTED: "Submitted for review: an editor will publish it."
+        if act == SUBMIT
+        else "Saved; it is still submitted for review, and readers do not see it yet.",
         publication.SCHEDULED: f"Scheduled: readers see this post from {when}; until then "
         "it is embargoed everywhere.",
         publication.TAKEN_DOWN: "Saved; the post is taken down, so readers do not see it.",

@@ -14,9 +14,8 @@ from django.utils import formats, timezone
 from taggit.models import Tag
 
 from . import images
-from .body_photos import add_photos
+from .body_photos import render_body
 from .history import differences, version_snapshot, versions_of
-from .markup import render_markdown
 from .models import PreviewLink
 from .operations import can_publish
 
@@ -43,7 +42,7 @@ def markdown_preview(post_admin, request):
         return HttpResponseNotAllowed(["POST"])
     if not post_admin.has_view_or_change_permission(request):
         raise PermissionDenied
-    return JsonResponse({"html": add_photos(render_markdown(request.POST.get("body", "")))})
+    return JsonResponse({"html": render_body(request.POST.get("body", ""))})
 
 
 def kept_upload(post_admin, request, token):

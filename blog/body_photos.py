@@ -8,8 +8,12 @@ whose photo is gone shows nothing."""
 import re
 from html import escape
 
-# What Markdown makes of a line holding only a photo's code, after nh3.
-PHOTO_LINE = re.compile(r"<p>\[photo (\d{1,9})\]</p>")
+# A photo's code as photo_code() writes it (ASCII digits, no leading zero): what the lookups
+# of the bodies that hold a code (Post.objects.filter(body__contains=…)) find.
+CODE = r"\[photo ([1-9][0-9]{0,8})\]"
+# A line of a body that is only a code, and what Markdown makes of it, after nh3.
+CODE_LINE = re.compile(rf"^[ \t]*{CODE}[ \t]*$", re.MULTILINE | re.ASCII)
+PHOTO_LINE = re.compile(rf"<p>{CODE}</p>", re.ASCII)
 SIZES = "(min-width: 1100px) 700px, (min-width: 900px) 65vw, 100vw"
 
 
@@ -18,9 +22,15 @@ def photo_code(photo_id):
     return f"[photo {photo_id}]"
 
 
-def shown_photo_ids(body):
-    """The ids of the photos whose codes a Markdown body holds, wherever they are."""
-    return {int(found) for found in re.findall(r"\[photo (\d{1,9})\]", body)}
+def render_body(text):
+    """A post's Markdown body as readers see it (blog.markup.render_markdown()), with the
+    photos whose codes stand on lines of their own. Such a line becomes a paragraph of its own
+    even when no blank line parts it from the text around it."""
+    from .markup import render_markdown
+
+    if "[photo " in text:
+        text = CODE_LINE.sub(lambda match: f"\n\n{photo_code(int(match[1]))}\n\n", text)
+    return add_photos(render_markdown(text))
 
 
 def add_photos(body_html):

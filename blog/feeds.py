@@ -2,6 +2,7 @@
 
 import logging
 import mimetypes
+import re
 from copy import copy
 
 from django.conf import settings
@@ -150,13 +151,35 @@ class PostFeed(Feed):
 
     def item_extra_kwargs(self, post):
         return {
-            # body_html is Markdown rendered and sanitized by nh3 in Post.save().
-            "content": post.body_html,
+            # body_html is Markdown rendered and sanitized by nh3 in Post.save(); its photos'
+            # addresses are made absolute, as a feed is read away from the site.
+            "content": absolute_addresses(post.body_html, self.request),
             "authors": [
                 (author.name, self.request.build_absolute_uri(author.get_absolute_url()))
                 for author in post.byline_authors
             ],
         }
+
+
+# An image's address attributes (text cannot hold them: nh3 escapes its quotes).
+IMAGE_ADDRESSES = re.compile(r'\b(src|srcset)="([^"]*)"')
+
+
+def absolute_addresses(html, request):
+    """html with the root-relative addresses of its images (src, each srcset entry; media on
+    this site) made absolute."""
+
+    def absolute(entry):
+        address, _, descriptor = entry.partition(" ")
+        if address.startswith("/") and not address.startswith("//"):
+            address = request.build_absolute_uri(address)
+        return f"{address} {descriptor}" if descriptor else address
+
+    def attribute(match):
+        entries = [match[2]] if match[1] == "src" else match[2].split(", ")
+        return f'{match[1]}="' + ", ".join(absolute(entry) for entry in entries) + '"'
+
+    return IMAGE_ADDRESSES.sub(attribute, html) if "src" in html else html
 
 
 class BlogFeed(PostFeed):

@@ -310,6 +310,12 @@ class PostAdminForm(StoresUploadsFirst, forms.ModelForm):
         if status == Post.Status.PUBLISHED:
             # Live, scheduled or taken down: Update keeps the time unless it is changed.
             return [("Update", "_continue", UPDATE)]
+        if status == Post.Status.SUBMITTED:
+            # Enter saves a fix and leaves the post in the review queue.
+            keep = [("Save", "_continue", UPDATE)]
+            back = [("Back to draft", "_continue", DRAFT)]
+            publish = [("Publish now", "_publish", PUBLISH), ("Schedule…", "_schedule", SCHEDULE)]
+            return keep + (publish if editor else []) + back
         if editor:
             return [
                 ("Save draft", "_continue", DRAFT),

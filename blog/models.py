@@ -19,8 +19,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from . import publication
-from .body_photos import add_photos, photo_code
-from .markup import render_markdown
+from .body_photos import photo_code, render_body
 
 # What readers read of a post: a save that changes one moves its “Updated” time
 # (Post.text_changed_at), as does a correction added.
@@ -651,7 +650,7 @@ class Post(models.Model):
     def rendered_body(self):
         """The body as readers see it: Markdown, sanitized, with its embeds and the photos
         whose codes stand on lines of their own (blog.body_photos)."""
-        return add_photos(render_markdown(self.body))
+        return render_body(self.body)
 
     @property
     def body_ends_with_sign_off(self):
@@ -806,6 +805,18 @@ class Correction(models.Model):
             Post.objects.filter(pk=self.post_id).update(text_changed_at=timezone.now())
 
 
+class PhotoQuerySet(models.QuerySet):
+    def delete(self):
+        """Delete the photos (as Photo.delete() does one): the bodies that showed them are
+        rendered again without them, and their files go once the delete commits."""
+        photos = list(self.values_list("pk", "image"))
+        deleted = super().delete()
+        let_go_of_images([image for _, image in photos])
+        for pk, _ in photos:
+            render_bodies_holding(photo_code(pk))
+        return deleted
+
+
 class Photo(models.Model):
     """A photo for post bodies, from the library (Admin › Photos): a post shows it where its
     code (blog.body_photos.photo_code(), “[photo 12]”) stands on a line of its own. Checked,
@@ -824,6 +835,8 @@ class Photo(models.Model):
         help_text="What the photo shows, for readers who cannot see it.",
     )
     created_at = models.DateTimeField("uploaded", auto_now_add=True)
+
+    objects = PhotoQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -25,7 +25,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Byline, Post
+from .models import READER_TEXT_FIELDS, Byline, Post
 from .storage import STORAGE_ERRORS
 
 # Fields only editors may set: they decide when, and how loudly, a post reaches readers.
@@ -165,6 +165,11 @@ class Restore:
         """Ready the restored post for its save; returns what drop_gone_image() says."""
         if self.version is not None:
             post.version = self.version
+        if self.before is not None and any(
+            self.before[field] != getattr(post, field) for field in READER_TEXT_FIELDS
+        ):
+            # Readers' text changed (back): the restored row's own time is not when.
+            post.text_changed_at = timezone.now()
         return self.drop_gone_image(post)
 
     @staticmethod

@@ -22,8 +22,6 @@ from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
-from blog.images import delete_images_on_commit
-
 from .forms import UpdateForm, save_update
 from .models import Coverage, Update
 
@@ -159,10 +157,7 @@ class UpdateAdmin(EditorsOnly, VersionAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        before = Update.objects.filter(pk=obj.pk).values_list("photo", flat=True).first()
-        save_update(form)
-        if before and before != obj.photo.name:
-            delete_images_on_commit([before])
+        save_update(form)  # a replaced photo goes with the save (Update.save())
 
     def save_related(self, request, form, formsets, change):
         """save_update() saved the authors with the update."""
@@ -170,13 +165,7 @@ class UpdateAdmin(EditorsOnly, VersionAdmin):
     def delete_model(self, request, obj):
         coverages = Coverage.objects.filter(post=obj.post_id)
         request.live_coverage_id = coverages.values_list("pk", flat=True).first()
-        super().delete_model(request, obj)
-        delete_images_on_commit([obj.photo.name])
-
-    def delete_queryset(self, request, queryset):
-        names = list(queryset.values_list("photo", flat=True))
-        super().delete_queryset(request, queryset)
-        delete_images_on_commit(names)
+        super().delete_model(request, obj)  # its photo goes with it (live.models)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form

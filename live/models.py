@@ -8,11 +8,13 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
 from blog.markup import render_markdown
-from blog.models import Author, Post, StoredImageField
+from blog.models import Author, Post, StoredImageField, let_go_of_images, saved_values
 
 UPDATES_PER_PAGE = 20
 LIVE_PHOTOS_FOLDER = "live-photos"
@@ -160,10 +162,14 @@ class Update(models.Model):
         return self.title or self.body[:60]
 
     def save(self, *args, **kwargs):
+        """Besides the row: a photo replaced or cleared is deleted once the save commits."""
         self.body_html = render_markdown(self.body)
         if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
+        before = saved_values(self, ["photo"], {"photo"}, kwargs.get("update_fields"))
         super().save(*args, **kwargs)
+        if before and before["photo"] != self.photo.name:
+            let_go_of_images([before["photo"]])
 
     def get_absolute_url(self):
         """The update's permalink: it redirects to the page of the post that shows it."""
@@ -186,3 +192,10 @@ class Update(models.Model):
     @property
     def anchor(self):
         return f"update-{self.pk}"
+
+
+@receiver(post_delete, sender=Update)
+def update_deleted(sender, instance, **kwargs):
+    """An update's photo goes once its delete commits, however it is deleted: one, a queryset,
+    or with its post (a cascade sends this signal for each update)."""
+    let_go_of_images([instance.photo.name])

@@ -1,16 +1,19 @@
 """Photos in a post's body: uploaded to the photo library, placed with their code on a line
 of their own, shown as figures; a changed caption or a deleted photo reaches the page."""
 
+import html
 import shutil
 from datetime import timedelta
 
+import feedparser
 from django.core.files.storage import default_storage
 from django.test import TestCase
 from django.urls import reverse
 
 from blog.body_photos import photo_code
 from blog.images import delete_images, unused_images
-from blog.models import Photo
+from blog.models import Photo, Post
+from live.models import Update
 
 from .builders import image_upload, make_post, make_user
 from .test_browser import require
@@ -130,6 +133,60 @@ class PhotosInTheBodyTests(TestCase):
         self.assertIn(f"See {photo_code(self.photo.pk)} here.", html)
         self.assertNotIn("[photo 999999]", html)
 
+    def test_a_code_on_a_line_of_its_own_needs_no_blank_lines_around_it(self):
+        code = photo_code(self.photo.pk)
+        post = make_post(body=f"The sea rose.\n{code}\n{code}\nThen it fell.")
+        html = self.page(post)
+        self.assertEqual(html.count('<figure class="body-figure">'), 2)
+        self.assertNotIn("[photo", html)
+
+    def test_only_the_code_as_written_shows_a_photo(self):
+        # What the lookups of Photo.save() and delete() find: no leading zero, ASCII digits.
+        post = make_post(body=f"[photo 0{self.photo.pk}]\n\n[photo \uff11]")
+        html = self.page(post)
+        self.assertNotIn("body-figure", html)
+
+    def test_photos_deleted_from_the_list_leave_the_pages_and_storage(self):
+        post = make_post(body=f"{photo_code(self.photo.pk)}\n\nThe sea rose.")
+        name = self.photo.image.name
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                reverse("admin:blog_photo_changelist"),
+                {"action": "delete_selected", "_selected_action": [self.photo.pk], "post": "yes"},
+            )
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(Photo.objects.exists())
+        self.assertNotIn("body-figure", self.page(post))
+        self.assertFalse(default_storage.exists(name))
+
+    def test_the_list_and_the_photo_page_answer_for_a_photo_never_measured(self):
+        photo = Photo.objects.create(image="photos/x.jpg", caption="c", credit="d", alt="a")
+        self.assertEqual(self.client.get(reverse("admin:blog_photo_changelist")).status_code, 200)
+        page = self.client.get(reverse("admin:blog_photo_change", args=[photo.pk]))
+        self.assertEqual(page.status_code, 200)
+
+    def test_shown_in_names_live_posts_and_only_counts_unpublished_ones(self):
+        code = photo_code(self.photo.pk)
+        make_post(headline="Sea wall holds", body=code)
+        make_post(headline="Embargoed budget leak", body=code, status=Post.Status.DRAFT)
+        page = self.client.get(reverse("admin:blog_photo_change", args=[self.photo.pk]))
+        self.assertContains(page, "Sea wall holds")
+        self.assertContains(page, "1 post not published yet")
+        self.assertNotContains(page, "Embargoed budget leak")
+
+    def test_feeds_carry_the_photo_at_absolute_addresses(self):
+        make_post(body=f"The sea rose.\n\n{photo_code(self.photo.pk)}")
+        self.client.logout()
+        for path in ("/feeds/atom/", "/feeds/rss/"):
+            feed = self.client.get(path).content
+            entry = feedparser.parse(feed).entries[0]
+            self.assertIn('src="http://testserver/media/renditions/photos/', entry.content[0].value)
+            # feedparser drops srcset; the feed itself holds it.
+            content = html.unescape(feed.decode())
+            self.assertIn('srcset="http://testserver/media/renditions/photos/', content)
+            self.assertNotIn('"/media/', content)
+            self.assertNotIn(", /media/", content)
+
     def test_the_preview_shows_the_photo(self):
         response = self.client.post(
             reverse("admin:blog_post_markdown_preview"), {"body": photo_code(self.photo.pk)}
@@ -143,3 +200,33 @@ class PhotosInTheBodyTests(TestCase):
         with self.captureOnCommitCallbacks(execute=True):
             self.photo.delete()
         self.assertFalse(default_storage.exists(name))
+
+
+class LiveUpdatePhotoDeletionTests(TestCase):
+    """An update's photo goes with it however it is deleted, and when replaced."""
+
+    def photo_update(self, post):
+        update = Update(
+            post=post, body="Quay", photo_alt="Quay", photo_caption="Q", photo_credit="J"
+        )
+        update.photo.save("quay.jpg", image_upload(), save=False)
+        update.save()
+        return update
+
+    def test_with_its_post_one_by_one_in_bulk_and_when_replaced(self):
+        post = make_post()
+        updates = [self.photo_update(post) for _ in range(4)]
+        names = [update.photo.name for update in updates]
+        with self.captureOnCommitCallbacks(execute=True):
+            updates[0].delete()
+            Update.objects.filter(pk=updates[1].pk).delete()
+            updates[2].photo.save("new.jpg", image_upload(), save=False)
+            updates[2].save()
+        self.assertEqual(
+            [default_storage.exists(name) for name in names], [False, False, False, True]
+        )
+        self.assertTrue(default_storage.exists(updates[2].photo.name))
+        with self.captureOnCommitCallbacks(execute=True):
+            post.delete()
+        self.assertFalse(default_storage.exists(names[3]))
+        self.assertFalse(default_storage.exists(updates[2].photo.name))

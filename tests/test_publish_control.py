@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from blog.models import Post
 
-from .builders import make_blog, make_post, make_user
+from .builders import change_form, make_blog, make_post, make_user
 from .test_admin import post_form
 
 ADD_URL = reverse("admin:blog_post_add")
@@ -111,6 +111,23 @@ class PublishControlTests(TestCase):
         response = self.client.post(ADD_URL, data, follow=True)
         self.assertEqual(Post.objects.get().status, Post.Status.SUBMITTED)
         self.assertEqual(said(response), ["Submitted for review: an editor will publish it."])
+
+    def test_enter_on_a_submitted_post_saves_it_and_keeps_it_in_the_review_queue(self):
+        self.client.force_login(self.writer)
+        self.client.post(ADD_URL, self.form(self.writer, _submit_for_review="submit"))
+        post = Post.objects.get()
+        for user in (self.writer, self.editor):
+            self.client.force_login(user)
+            buttons = self.client.get(change_url(post)).context["post_buttons"]
+            self.assertEqual(buttons[0], ("Save", "_continue", "update"))  # what Enter presses
+            self.assertIn(("Back to draft", "_continue", "draft"), buttons)
+            data = change_form(post, headline=f"Typo fixed by {user}", _continue="update")
+            response = self.client.post(change_url(post), data, follow=True)
+            post.refresh_from_db()
+            self.assertEqual(
+                (post.status, post.headline), (Post.Status.SUBMITTED, f"Typo fixed by {user}")
+            )
+            self.assertIn("still submitted for review", said(response)[0])
 
 
 class AuthorMessagesTests(TestCase):

@@ -86,6 +86,20 @@ class RevisionTests(TestCase):
         self.assertEqual(self.versions().count(), 3)
         self.assertIn("Reverted to previous version", self.versions().first().revision.comment)
 
+    def test_restoring_older_text_moves_the_updated_time_forward_not_back(self):
+        self.save()
+        self.save(headline="Second headline")
+        self.post.refresh_from_db()
+        oldest = self.versions().last()
+        url = reverse("admin:blog_post_revision", args=[self.post.pk, oldest.pk])
+        restoring = timezone.now()
+        data = change_form(self.post, headline="First headline", opened_version=self.post.version)
+        self.assertEqual(self.client.post(url, data).status_code, 302)
+        self.post.refresh_from_db()
+        self.assertEqual(self.post.headline, "First headline")
+        self.assertGreaterEqual(self.post.text_changed_at, restoring)
+        self.assertTrue(self.post.was_updated)
+
     def test_authors_see_history_of_their_posts_but_cannot_restore(self):
         self.save()
         writer = make_user("writer", "Authors", name="Wendy")

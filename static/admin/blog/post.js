@@ -406,6 +406,10 @@
         $(group).on("select2:open", "select", function () {
             open = this;
         });
+        // What is typed after it closes (in the blog or tag box, say) is not this row's.
+        $(group).on("select2:close", "select", function () {
+            open = null;
+        });
         $(group).on("select2:select select2:clear", "select", function () {
             typedField(this).value = "";
             warning.hidden = true;
