@@ -7,7 +7,7 @@ import secrets
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -89,6 +89,17 @@ class UpdateQuerySet(models.QuerySet):
     def newer_than(self, update_id):
         """Updates added after the one with this id (the cursor of live.js's polls)."""
         return self.filter(pk__gt=update_id)
+
+    def edition(self, up_to):
+        """edition() of these updates up to the one with id up_to (a poll's cursor)."""
+        found = self.filter(pk__lte=up_to).aggregate(count=Count("pk"), last=Max("updated_at"))
+        return edition(found["count"], found["last"])
+
+
+def edition(count, last_change):
+    """Which state of the updates a reader's page shows: it changes when one is corrected,
+    pinned, marked or deleted (live.js then offers a reload; new ones come as they are)."""
+    return f"{count}.{last_change.timestamp():.6f}" if last_change else "0"
 
 
 @reversion.register()

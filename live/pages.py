@@ -9,7 +9,7 @@ from django.http import Http404
 
 from pagecache.pages import GENERATION
 
-from .models import UPDATES_PER_PAGE, Coverage, Update
+from .models import UPDATES_PER_PAGE, Coverage, Update, edition
 
 
 @dataclass
@@ -29,6 +29,12 @@ class LivePage:
         if self.pinned and self.page_obj.number == 1:
             shown.add(self.pinned.pk)
         return shown
+
+    @property
+    def edition(self):
+        """live.models.edition() of the updates the page was made from (up to newest_id)."""
+        last = max((update.updated_at for update in self.updates), default=None)
+        return edition(len(self.updates), last)
 
     @property
     def newest_id(self):

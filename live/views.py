@@ -11,10 +11,12 @@ from .pages import page_number_of
 
 def updates_since(request, post_id, after):
     """For live.js: the updates of a live post added after the update `after` (0: any), as
-    the HTML the page shows them in, newest first, with their number, the new cursor and
-    whether coverage is still running. The cursor is in the path, so the page cache keeps one
-    answer a cursor (readers who opened the page together share it) and revalidates by ETag.
-    A cursor past the newest update (the newest was deleted) is answered but not kept."""
+    the HTML the page shows them in, newest first, with their number, the new cursor, whether
+    coverage is still running, and the edition of the updates up to the cursor given and up
+    to the new one (live.models.edition(): a reader whose page shows another was corrected).
+    The cursor is in the path, so the page cache keeps one answer a cursor (readers who
+    opened the page together share it) and revalidates by ETag. A cursor past the newest
+    update (the newest was deleted) is answered but not kept."""
     posts = Post.objects.visible_to(request.user).select_related("blog", "coverage")
     post = get_object_or_404(posts, pk=post_id, coverage__isnull=False)
     updates = list(post.live_updates.newer_than(after).for_page())
@@ -27,6 +29,8 @@ def updates_since(request, post_id, after):
             "count": len(updates),
             "cursor": max(after, newest),
             "running": post.coverage.is_running,
+            "edition": post.live_updates.edition(after),
+            "next_edition": post.live_updates.edition(max(after, newest)),
             "html": html,
         }
     )

@@ -155,6 +155,27 @@ class LiveCoverageInBrowserTests(ChromiumTestCase):
         self.assertFalse(button.is_visible())
         reader.screenshot(path=SHOTS / "live-reader-shown-375.png")
 
+    def test_a_reader_is_told_when_updates_on_the_page_were_corrected(self):
+        reader = self.reader(375)
+        reader.locator(
+            "#update-" + str(Update.objects.order_by("pk")[4].pk)
+        ).scroll_into_view_if_needed()
+        reading_at = reader.evaluate("window.scrollY")
+        corrected = Update.objects.order_by("pk")[1]
+        corrected.title = "Correction: the bridge reopened at 9pm"
+        corrected.save()
+        notice = reader.locator(".live-corrected")
+        notice.wait_for(state="visible", timeout=10_000)
+        self.assertIn("corrected or removed", notice.inner_text())
+        self.assertIn("corrected or removed", reader.locator("[role=status]").inner_text())
+        self.assertEqual(reader.evaluate("window.scrollY"), reading_at)
+        self.assertEqual(self.problems(reader, "corrected notice at 375px"), [])
+        reader.screenshot(path=SHOTS / "live-reader-corrected-375.png")
+        reader.get_by_role("link", name="Reload to see the changes").click()
+        reader.wait_for_load_state("load")
+        self.assertIn("the bridge reopened at 9pm", reader.locator(".live").inner_text())
+        self.assertFalse(reader.locator(".live-corrected").is_visible())
+
     def test_desk_and_reader_pages_pass_axe_at_both_widths(self):
         Update.objects.filter(pk=Update.objects.order_by("pk")[2].pk).update(is_pinned=True)
         problems = []

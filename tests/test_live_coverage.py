@@ -2,6 +2,7 @@
 the poll answer live.js reads, in JSON-LD, feeds and the sitemap, under the page cache."""
 
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -427,6 +428,29 @@ class PollTests(TestCase):
         self.assertLess(answer["html"].index("Second."), answer["html"].index("First."))
         answer = self.client.get(poll_url(self.post, self.second.pk)).json()
         self.assertEqual((answer["count"], answer["html"].strip()), (0, ""))
+
+    def test_the_poll_says_when_updates_the_page_shows_were_corrected_or_deleted(self):
+        def page_edition():
+            html = self.client.get(self.post.get_absolute_url()).content.decode()
+            return re.search(r'data-live-edition="([^"]+)"', html)[1]
+
+        def poll(after):
+            return self.client.get(poll_url(self.post, after)).json()
+
+        shown = page_edition()
+        self.assertEqual(poll(self.second.pk)["edition"], shown)
+        # A new update is news, not a correction: the edition up to the cursor holds.
+        newest = make_update(self.post, 1, body="Third.")
+        answer = poll(self.second.pk)
+        self.assertEqual(answer["edition"], shown)
+        self.assertEqual(answer["next_edition"], page_edition())
+        shown = page_edition()
+        self.first.body = "First, corrected."
+        self.first.save()
+        self.assertNotEqual(poll(newest.pk)["edition"], shown)
+        shown = page_edition()
+        self.second.delete()
+        self.assertNotEqual(poll(newest.pk)["edition"], shown)
 
     def test_the_poll_answers_304_to_an_unchanged_etag(self):
         url = poll_url(self.post, self.second.pk)

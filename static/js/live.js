@@ -6,7 +6,8 @@
 //   added since it was loaded (a small cached request, the same for every reader with the
 //   same newest update) and offers them behind an "N new updates" button: nothing moves
 //   while the reader reads; the button inserts them at the top of the updates and moves
-//   focus to the newest.
+//   focus to the newest. When updates already on the page were corrected, pinned or deleted
+//   (the answer's edition differs from the page's), it says so with a link that reloads.
 "use strict";
 
 (() => {
@@ -90,6 +91,16 @@
 
   let pending = null; // the latest answer not shown yet
   let timer = null;
+  let edition = section.dataset.liveEdition; // of the updates the page shows
+
+  const corrected = document.createElement("p");
+  corrected.className = "live-corrected";
+  corrected.hidden = true;
+  const reload = document.createElement("a");
+  reload.href = location.pathname + location.search;
+  reload.textContent = "Reload to see the changes";
+  corrected.append("Updates on this page were corrected or removed. ", reload, ".");
+  button.before(corrected);
 
   function say(count) {
     const text = count === 1 ? "1 new update" : `${count} new updates`;
@@ -107,6 +118,10 @@
         if (answer.count > 0 && (!pending || answer.cursor !== pending.cursor)) {
           pending = answer;
           say(answer.count);
+        }
+        if (edition && answer.edition && answer.edition !== edition && corrected.hidden) {
+          corrected.hidden = false;
+          status.textContent = "Updates on this page were corrected or removed.";
         }
         if (!answer.running) return; // coverage ended: a reload shows the end
       }
@@ -138,6 +153,7 @@
     list.prepend(template.content);
     showRelativeTimes(list);
     pollUrl = pollUrl.replace(/\/\d+\/$/, `/${pending.cursor}/`);
+    if (corrected.hidden) edition = pending.next_edition;
     pending = null;
     button.hidden = true;
     status.textContent = "";
