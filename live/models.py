@@ -90,10 +90,22 @@ class UpdateQuerySet(models.QuerySet):
         """Updates added after the one with this id (the cursor of live.js's polls)."""
         return self.filter(pk__gt=update_id)
 
-    def edition(self, up_to):
-        """edition() of these updates up to the one with id up_to (a poll's cursor)."""
-        found = self.filter(pk__lte=up_to).aggregate(count=Count("pk"), last=Max("updated_at"))
-        return edition(found["count"], found["last"])
+    def editions(self, cursor):
+        """In one query: the newest update's id (0 without any), and edition() of these
+        updates up to the one with id cursor (a poll's) and of all of them."""
+        up_to = Q(pk__lte=cursor)
+        found = self.aggregate(
+            newest=Max("pk"),
+            count=Count("pk"),
+            last=Max("updated_at"),
+            count_to=Count("pk", filter=up_to),
+            last_to=Max("updated_at", filter=up_to),
+        )
+        return {
+            "newest": found["newest"] or 0,
+            "up_to_cursor": edition(found["count_to"], found["last_to"]),
+            "all": edition(found["count"], found["last"]),
+        }
 
 
 def edition(count, last_change):

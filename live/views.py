@@ -20,7 +20,8 @@ def updates_since(request, post_id, after):
     posts = Post.objects.visible_to(request.user).select_related("blog", "coverage")
     post = get_object_or_404(posts, pk=post_id, coverage__isnull=False)
     updates = list(post.live_updates.newer_than(after).for_page())
-    newest = post.live_updates.order_by("-pk").values_list("pk", flat=True).first() or 0
+    editions = post.live_updates.editions(after)
+    newest = editions["newest"]
     html = render_to_string(
         "live/updates_since.html", {"updates": updates, "post": post}, request=request
     )
@@ -29,8 +30,8 @@ def updates_since(request, post_id, after):
             "count": len(updates),
             "cursor": max(after, newest),
             "running": post.coverage.is_running,
-            "edition": post.live_updates.edition(after),
-            "next_edition": post.live_updates.edition(max(after, newest)),
+            "edition": editions["up_to_cursor"],
+            "next_edition": editions["all"],
             "html": html,
         }
     )
