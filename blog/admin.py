@@ -113,11 +113,15 @@ class PhotoAdmin(admin.ModelAdmin):
     readonly_fields = ["preview", "how_to_use", "shown_in"]
     fields = ["image", "preview", "caption", "credit", "alt", "how_to_use", "shown_in"]
 
+    @staticmethod
+    def thumbnail_url(photo):
+        return default_storage.url(rendition_name(photo.image.name, min(400, photo.width), "jpg"))
+
     @admin.display(description="photo")
     def photo_thumbnail(self, photo, width=80):
         if not photo.width:
             return ""
-        url = default_storage.url(rendition_name(photo.image.name, min(400, photo.width), "jpg"))
+        url = self.thumbnail_url(photo)
         return format_html('<img src="{}" alt="" width="{}" loading="lazy">', url, width)
 
     @admin.display(description="saved photo")
@@ -361,6 +365,15 @@ clear_breaking = post_action(
     "Cleared the breaking news flag.",
     "Cleared breaking news on {} post(s).",
 )
+
+
+def newest_photos(count=12):
+    """The photo library's newest photos as the post form lists them under the body
+    (admin/blog/post/photo_library.html): (code, caption, thumbnail address)."""
+    return [
+        (photo.code, photo.caption, PhotoAdmin.thumbnail_url(photo))
+        for photo in Photo.objects.exclude(width=None)[:count]
+    ]
 
 
 def what_readers_see(post, act):
@@ -611,7 +624,7 @@ class PostAdmin(RevisionsRestoredByEditors):
         editable = add or self.has_change_permission(request, obj)
         context["post_buttons"] = form.submit_buttons(can_publish(request.user)) if editable else []
         context.update(show_save=False, show_save_and_continue=False)
-        context["show_save_and_add_another"] = False
+        context.update(show_save_and_add_another=False, library_photos=newest_photos())
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     # Saving and deleting.

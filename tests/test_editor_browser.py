@@ -10,7 +10,7 @@ from django.urls import reverse
 from PIL import Image
 
 from blog.images import make_renditions
-from blog.models import Post
+from blog.models import Photo, Post
 from blog.roles import sync_role_groups
 
 from .builders import image_upload, make_author, make_blog, make_post, make_user
@@ -266,6 +266,32 @@ class PostAdminInBrowserTests(ChromiumTestCase):
                 post = Post.objects.get(headline=headline)
                 self.assertTrue(post.lead_image)
                 self.assertEqual((post.lead_image_focus_x, post.lead_image_focus_y), point)
+
+    def test_a_library_photo_is_inserted_in_the_body_and_shows_in_the_preview(self):
+        photo = Photo(caption="The harbour wall at noon", credit="Jo Photo", alt="Waves")
+        photo.image.save("harbour.jpg", image_upload(size=(800, 600)), save=False)
+        made = make_renditions(photo.image)
+        photo.width, photo.height = made.width, made.height
+        photo.save()
+        for width in WIDTHS:
+            with self.subTest(width=width):
+                page = self.open(
+                    self.editor, reverse("admin:blog_post_change", args=[self.draft.pk]), width
+                )
+                page.fill("#id_body", "The sea rose.\nThen it fell.")
+                page.locator("#id_body").evaluate("body => body.setSelectionRange(13, 13)")
+                page.get_by_text("Photos from the library").click()
+                page.get_by_role("button", name=f"Insert {photo.code} in the body").click()
+                self.assertEqual(
+                    page.input_value("#id_body"), f"The sea rose.\n\n{photo.code}\n\nThen it fell."
+                )
+                if width < 1100:
+                    page.get_by_role("button", name="Preview").click()
+                figure = page.locator(".markdown-preview-body figure.body-figure")
+                figure.wait_for()
+                self.assertIn("The harbour wall at noon", figure.inner_text())
+                self.assertEqual(self.problems(page, f"photo library at {width}px"), [])
+                page.screenshot(path=f"/tmp/shots/photo-insert-{width}.png", full_page=True)
 
     def test_a_photo_survives_a_failed_publish(self):
         for width in WIDTHS:

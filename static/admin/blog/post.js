@@ -27,6 +27,10 @@
         }
         const pane = document.createElement("div");
         pane.className = "markdown-preview";
+        // It scrolls when the body is long: keyboard users reach it (WCAG 2.1.1).
+        pane.tabIndex = 0;
+        pane.setAttribute("role", "region");
+        pane.setAttribute("aria-label", "Preview of the body");
         const heading = document.createElement("p");
         heading.className = "markdown-preview-heading";
         heading.textContent = "Preview";
@@ -445,8 +449,31 @@
         });
     }
 
+    /* The library's photos under the body (admin/blog/post/photo_library.html): Insert puts
+       the photo's code on a line of its own at the cursor, and the preview follows. */
+    function setUpPhotoInsert() {
+        const body = document.getElementById("id_body");
+        if (!body) {
+            return;
+        }
+        for (const button of document.querySelectorAll("button[data-insert-photo]")) {
+            button.hidden = false;
+            button.addEventListener("click", function () {
+                const before = body.value.slice(0, body.selectionStart).replace(/\s*$/, "");
+                const after = body.value.slice(body.selectionEnd).replace(/^\s*/, "");
+                const code = button.dataset.insertPhoto;
+                body.value = (before ? before + "\n\n" : "") + code + (after ? "\n\n" + after : "\n");
+                const cursor = (before ? before.length + 2 : 0) + code.length;
+                body.focus();
+                body.setSelectionRange(cursor, cursor);
+                body.dispatchEvent(new Event("input", {bubbles: true}));
+            });
+        }
+    }
+
     document.addEventListener("DOMContentLoaded", function () {
         guardByline();
+        setUpPhotoInsert();
         setUpPreview();
         setUpTagSuggestions();
         setUpBylineOrder();
