@@ -1,14 +1,12 @@
 """What every page shows besides its own content, read at most once a request, and when a
 page may next change with nothing saved."""
 
-import time
 from dataclasses import dataclass
 
 from django.db.models import Min, Q
-from django.utils import timezone
 
 from frontpage.models import Pin
-from pagecache.pages import GENERATION
+from pagecache.kept import once_a_generation
 
 from . import publication
 from .models import Blog, Post
@@ -23,27 +21,10 @@ class SiteState:
     blogs: list  # every blog: name, slug and tagline
 
 
-# This worker's site state for the page cache's current generation: {token: (until, state)}.
-remembered = {}
-
-
 def site_state(request=None):
-    """The banner's post and the blogs of the navigation, read once for the request and, for a
-    page the page cache may keep, once for the generation that page is stored under (until
-    the next scheduled change): what drops the page drops the state with it."""
-    state = getattr(request, "site_state", None)
-    if state is None:
-        token = request.environ.get(GENERATION) if request is not None else None
-        until, state = remembered.get(token, (0, None)) if token else (0, None)
-        if state is None or time.time() >= until:
-            started_at = timezone.now()
-            state = read_site_state()
-            if token:
-                remembered.clear()  # only the current generation is worth keeping
-                remembered[token] = (next_change_at(started_at), state)
-        if request is not None:
-            request.site_state = state
-    return state
+    """The banner's post and the blogs of the navigation, read once a request and, by each
+    worker, once a generation (pagecache.kept): what drops a page drops the state with it."""
+    return once_a_generation(request, "site_state", read_site_state)
 
 
 def read_site_state():
@@ -81,9 +62,13 @@ def next_change_at(after):
     return min(upcoming, default=float("inf"))
 
 
-def newest_posts(blog):
+def newest_posts(blog, request=None):
     """A blog's newest published posts, as many as a post page's Latest Posts may need (its
-    own post left out)."""
+    own post left out), read once a generation (pagecache.kept)."""
+    return once_a_generation(request, f"newest_posts:{blog.pk}", lambda: read_newest_posts(blog))
+
+
+def read_newest_posts(blog):
     return list(
         Post.objects.published()
         .filter(blog=blog)

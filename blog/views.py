@@ -86,7 +86,7 @@ class HomeView(PostListView):
         if context["page_obj"].number == 1:
             # The banner reads the same per-request site state, so this costs no query.
             breaking = site_state(self.request).breaking_post
-            lead, top_stories, latest = lineup(context["object_list"], breaking)
+            lead, top_stories, latest = lineup(context["object_list"], breaking, self.request)
             context["lead"] = lead
             context["posts"] = [*top_stories, *latest]
         return context
@@ -188,7 +188,7 @@ def post_preview(request, token):
 
 
 def render_post(request, post, is_preview, preview_link=None):
-    latest_posts = [other for other in newest_posts(post.blog) if other.pk != post.pk]
+    latest_posts = [other for other in newest_posts(post.blog, request) if other.pk != post.pk]
     response = render(
         request,
         "blog/post_detail.html",

@@ -4,6 +4,7 @@ written once for the home page and the desk."""
 from typing import NamedTuple
 
 from blog.models import Post
+from pagecache.kept import once_a_generation
 
 from .models import Pin
 
@@ -14,14 +15,14 @@ class Lineup(NamedTuple):
     latest: list  # the rest of the page, newest first
 
 
-def lineup(page_ids, breaking_post):
+def lineup(page_ids, breaking_post, request=None):
     """The first page of the home page, from the ids of its newest posts: the pinned lead, or
     else the newest post that is not already in the breaking-news banner; the pinned top
     stories in order; then the newest posts not shown above. Only pins still holding, of
     posts readers may see, count, so a slot whose pin ran out (or whose post was taken down)
     goes back to the newest posts. Two queries and the bylines' prefetch: the pins, then
-    every post with its card's fields."""
-    pins = list(Pin.objects.holding().in_order().values_list("post_id", "slot"))
+    every post with its card's fields; the pins are read once a generation (pagecache.kept)."""
+    pins = once_a_generation(request, "pins", read_pins)
     pinned_ids = [post_id for post_id, _ in pins]
     posts = (
         Post.objects.filter(pk__in=page_ids) | Post.objects.published().filter(pk__in=pinned_ids)
@@ -37,3 +38,7 @@ def lineup(page_ids, breaking_post):
         lead = next((post for post in latest if post != breaking_post), None)
         latest = [post for post in latest if post is not lead]
     return Lineup(lead, top_stories, latest)
+
+
+def read_pins():
+    return list(Pin.objects.holding().in_order().values_list("post_id", "slot"))

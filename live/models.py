@@ -10,9 +10,9 @@ from django.db import models
 from django.db.models import Count, Max, Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from django.urls import reverse
 from django.utils import timezone
 
+from blog.addresses import cached_reverse
 from blog.markup import render_markdown
 from blog.models import Author, Post, StoredImageField, let_go_of_images, saved_values
 
@@ -196,7 +196,7 @@ class Update(models.Model):
 
     def get_absolute_url(self):
         """The update's permalink: it redirects to the page of the post that shows it."""
-        return reverse("live:update", kwargs={"pk": self.pk})
+        return cached_reverse("live:update", self.pk)
 
     def clean(self):
         errors = {}

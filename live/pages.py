@@ -7,7 +7,7 @@ from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Q
 from django.http import Http404
 
-from pagecache.pages import GENERATION
+from pagecache.kept import once_a_generation
 
 from .models import UPDATES_PER_PAGE, Coverage, Update, edition
 
@@ -81,22 +81,11 @@ def page_number_of(update):
     return newer // UPDATES_PER_PAGE + 1
 
 
-# This worker's running coverage for the page cache's current generation: {token: post ids}.
-remembered = {}
-
-
 def live_post_ids(request=None):
-    """Ids of the posts whose coverage is running, read once a request and, for pages the
-    page cache may keep, once a generation (ending coverage is a write, which drops both)."""
-    ids = getattr(request, "live_post_ids", None)
-    if ids is None:
-        token = request.environ.get(GENERATION) if request is not None else None
-        ids = remembered.get(token) if token else None
-        if ids is None:
-            ids = frozenset(Coverage.objects.running().values_list("post_id", flat=True))
-            if token:
-                remembered.clear()
-                remembered[token] = ids
-        if request is not None:
-            request.live_post_ids = ids
-    return ids
+    """Ids of the posts whose coverage is running, read once a request and, by each worker,
+    once a generation (pagecache.kept; ending coverage is a write, which drops both)."""
+    return once_a_generation(
+        request,
+        "live_post_ids",
+        lambda: frozenset(Coverage.objects.running().values_list("post_id", flat=True)),
+    )

@@ -5,6 +5,7 @@ from django.utils.html import strip_tags
 from blog.images import large_rendition
 from blog.markup import smarten
 from blog.structured_data import iso, news_article
+from pagecache.fragments import fragments
 
 
 def live_blog_posting(live, request):
@@ -18,11 +19,22 @@ def live_blog_posting(live, request):
     if live.updates and post.published_at:
         changes = [post.published_at, post.updated_at, *(u.updated_at for u in live.updates)]
         data["dateModified"] = iso(max(changes))
-    data["liveBlogUpdate"] = [blog_posting(update, post, request) for update in live.updates]
+    origin = request.build_absolute_uri("/")
+    data["liveBlogUpdate"] = [
+        fragments.keep(
+            "live.structured_data.blog_posting",
+            lambda update=update: blog_posting(update, request),
+            {"update": update},
+            {"origin": origin},
+        )
+        for update in live.updates
+    ]
     return data
 
 
-def blog_posting(update, post, request):
+def blog_posting(update, request):
+    """An update as a BlogPosting; kept by what it shows (pagecache.fragments), so it reads
+    nothing of the request but its scheme and host."""
     text = strip_tags(update.body_html).strip()
     data = {
         "@type": "BlogPosting",

@@ -105,6 +105,12 @@ class Store:
         return True
 
 
+def is_shared():
+    """Whether every process reads the same generation: the "pages" cache is Redis, not the
+    local memory of one process."""
+    return hasattr(caches["pages"], "client")
+
+
 def pages_key(cache, token):
     """The set of the keys of a generation's pages (pagecache.pages notes each it stores)."""
     return cache.make_key(f"{PAGES_OF}{token}")

@@ -7,14 +7,19 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Subquery
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from taggit.models import Tag
 
+from live.pages import live_post_ids
+from pagecache.fragments import fragments
+from pagecache.kept import once_a_generation
+
 from .. import structured_data
+from ..addresses import cached_reverse
 from ..images import large_rendition, picture_html
 from ..markup import smarten
 from ..models import Author, Blog, Post
@@ -55,6 +60,15 @@ def site_footer(context):
     }
 
 
+@register.simple_tag(takes_context=True)
+def post_card(context, post):
+    """A post's card (blog/includes/post_card.html), kept by what it shows: rendered once by
+    each worker while the post, its blog and its bylines stay as they are
+    (pagecache.fragments)."""
+    is_live = post.pk in live_post_ids(context.get("request"))
+    return fragments.render("blog/includes/post_card.html", {"post": post}, is_live=is_live)
+
+
 @register.simple_tag
 def lead_picture(post, sizes, loading="lazy", css_class="", crop=None):
     """A post's lead image as <picture> (images.picture_html()); crop names one of
@@ -90,17 +104,6 @@ def url_of(obj):
 def cached_url(viewname, *args):
     """{% url viewname *args %}, remembered (cached_reverse), for the links on every page."""
     return cached_reverse(viewname, *args)
-
-
-def cached_reverse(viewname, *args):
-    """reverse(viewname, args=args), remembered for the URLconf and script prefix in use: the
-    address depends on nothing else."""
-    return _reverse(get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), viewname, args)
-
-
-@functools.lru_cache(maxsize=4096)
-def _reverse(urlconf, script_prefix, viewname, args):
-    return reverse(viewname, urlconf=urlconf, args=args)
 
 
 @register.inclusion_tag("blog/includes/blogs_box.html", takes_context=True)
@@ -148,14 +151,20 @@ def feed_urls(url_name, args):
     ]
 
 
-@register.inclusion_tag("blog/includes/archive_box.html")
-def archive_box(blog):
-    """The blog's twelve latest months with posts, with their post counts, for its sidebar.
-    Only a year of rows before the blog's newest post is counted, however long its history."""
-    posts = Post.objects.published().filter(blog=blog)
-    newest = posts.latest_first().values("published_at")[:1]
-    last_year = posts.filter(published_at__gt=Subquery(newest) - timedelta(days=366))
-    return {"blog": blog, "months": last_year.month_counts()[:12]}
+@register.inclusion_tag("blog/includes/archive_box.html", takes_context=True)
+def archive_box(context, blog):
+    """The blog's twelve latest months with posts, with their post counts, for its sidebar,
+    counted once a generation (pagecache.kept). Only a year of rows before the blog's newest
+    post is counted, however long its history."""
+
+    def count_months():
+        posts = Post.objects.published().filter(blog=blog)
+        newest = posts.latest_first().values("published_at")[:1]
+        last_year = posts.filter(published_at__gt=Subquery(newest) - timedelta(days=366))
+        return list(last_year.month_counts()[:12])
+
+    request = context.get("request")
+    return {"blog": blog, "months": once_a_generation(request, f"months:{blog.pk}", count_months)}
 
 
 @register.simple_tag(takes_context=True)

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from blog.images import picture_html
+from pagecache.fragments import fragments
 
 from ..pages import live_post_ids
 from ..structured_data import live_blog_posting
@@ -14,12 +15,26 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def live_badge(context, post):
+def live_badge(context, post, is_live=None):
     """“Live” beside a post whose coverage is running (cards, the banner, the post page).
-    One query a request at most, whatever the number of cards (live.pages.live_post_ids)."""
-    if post.pk in live_post_ids(getattr(context, "request", None)):
+    One query a request at most, whatever the number of cards (live.pages.live_post_ids);
+    none where is_live says it (a card kept by pagecache.fragments is rendered without the
+    request)."""
+    if is_live is None:
+        is_live = post.pk in live_post_ids(getattr(context, "request", None))
+    if is_live:
         return mark_safe('<span class="live-badge">Live</span> ')
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def live_update(context, update, post):
+    """One update of post (live/update.html), kept by what it shows (pagecache.fragments):
+    rendered once by each worker while the update and its authors stay as they are."""
+    share_url = context["request"].build_absolute_uri(update.get_absolute_url())
+    return fragments.render(
+        "live/update.html", {"update": update}, share_url=share_url, post_headline=post.headline
+    )
 
 
 @register.inclusion_tag("live/coverage.html", takes_context=True)

@@ -1,0 +1,75 @@
+"""What many pages read besides their own content (the banner, the navigation, a blog's newest
+posts, the pins, the running live coverage), read once a generation by each worker.
+
+A value is kept under the generation the request read (pagecache.generation) and until the
+next scheduled change (PAGE_CACHE_NEXT_CHANGE), exactly as a cached page is: every write that
+changes what readers see drops the generation, and with it everything kept here, so nothing
+kept can outlive a change. The generation is read as a page-cache miss reads it, before the
+value, and also for requests the page cache never stores (pages for staff, previews, the page
+cache turned off), as long as it is shared between processes (Redis). With a cache of one
+process (local memory: development, tests), only requests the page cache is for, whose
+generation the front read, keep values; the others read them every time.
+"""
+
+import threading
+import time
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from . import generation
+from .pages import GENERATION
+
+_MISSING = object()
+
+
+class Kept(threading.local):
+    """This worker's values for one generation (per thread: runserver serves in threads)."""
+
+    def __init__(self):
+        self.token = None
+        self.until = 0.0  # Unix time: the next scheduled change, as of the first value read
+        self.values = {}
+
+
+kept = Kept()
+
+
+def generation_of(request):
+    """The generation values read for this request are kept under, or None (keep nothing)."""
+    if request is None:
+        return None
+    environ = request.environ
+    token = environ.get(GENERATION)
+    if token is None and generation.is_shared():
+        token = environ[GENERATION + ".kept"] = environ.get(GENERATION + ".kept") or (
+            generation.current()
+        )
+    return token
+
+
+def once_a_generation(request, name, read):
+    """read(), read once a request and, while the generation lasts, once a worker."""
+    per_request = request.__dict__.setdefault("kept_values", {}) if request is not None else {}
+    value = per_request.get(name, _MISSING)
+    if value is not _MISSING:
+        return value
+    token = generation_of(request)
+    if token is not None and token == kept.token and time.time() < kept.until:
+        value = kept.values.get(name, _MISSING)
+    if value is _MISSING:
+        started_at = timezone.now()
+        value = read()
+        if token is not None:
+            if token != kept.token or time.time() >= kept.until:
+                kept.token, kept.values = token, {}
+                kept.until = import_string(settings.PAGE_CACHE_NEXT_CHANGE)(started_at)
+            kept.values[name] = value
+    per_request[name] = value
+    return value
+
+
+def forget():
+    """Drop every kept value (tests)."""
+    kept.__init__()

@@ -1,0 +1,177 @@
+"""A page-cache miss renders less: post cards and live updates are kept by what they show, and
+what many pages read (the navigation, the banner, a blog's newest posts, the pins, the live
+coverage) is read once a generation; neither can keep a reader from a change, however it was
+made."""
+
+from unittest import mock
+
+from django.db import connection
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from blog.models import Author, Blog, Post
+from live.models import Coverage, Update
+from pagecache import fragments as fragments_module
+from pagecache import kept
+from pagecache.fragments import fragments
+
+from .builders import make_author, make_blog, make_post
+from .readers import ReaderClient
+from .servers import PagesOnOwnRedis
+from .test_page_cache import PageCacheTestCase
+
+
+def raw_sql(statement, *params):
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+
+
+class CardTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.blog = make_blog(name="City")
+        cls.author = make_author(name="Ann Reporter")
+        cls.posts = [
+            make_post(blog=cls.blog, headline=f"Story {n}", authors=[cls.author]) for n in range(3)
+        ]
+
+    def setUp(self):
+        fragments.clear()
+        self.reader = ReaderClient()
+
+    def blog_page(self):
+        response = self.reader.get(self.blog.get_absolute_url())
+        self.assertEqual(response.status_code, 200)
+        return response.content.decode()
+
+    def test_a_second_render_of_a_list_page_renders_no_card_again(self):
+        first = self.blog_page()
+        with mock.patch.object(
+            fragments_module, "render_to_string", wraps=fragments_module.render_to_string
+        ) as rendered:
+            second = self.blog_page()
+        self.assertEqual(rendered.call_count, 0)
+        self.assertEqual(first, second)
+        self.assertIn("Story 2", second)
+
+    def test_a_headline_changed_by_raw_sql_shows_on_the_next_render(self):
+        self.blog_page()
+        raw_sql("UPDATE blog_post SET headline = %s WHERE id = %s", "Flood!", self.posts[0].pk)
+        page = self.blog_page()
+        self.assertIn("Flood!", page)
+        self.assertNotIn("Story 0", page)
+
+    def test_an_authors_new_name_and_a_blogs_new_name_show_on_every_card(self):
+        self.blog_page()
+        Author.objects.filter(pk=self.author.pk).update(name="Ann Editor")
+        Blog.objects.filter(pk=self.blog.pk).update(name="Metro")
+        page = self.blog_page()
+        self.assertEqual(page.count("Ann Editor"), 3)
+        self.assertNotIn("Ann Reporter", page)
+        self.assertGreaterEqual(page.count(">Metro</a>"), 3)
+
+    def test_a_card_is_kept_apart_for_each_language(self):
+        post = Post.objects.for_cards().get(pk=self.posts[0].pk)
+        with translation.override("en-gb"):
+            english = fragments.render("blog/includes/post_card.html", {"post": post})
+        with translation.override("fr"):
+            french = fragments.render("blog/includes/post_card.html", {"post": post})
+        self.assertEqual(len(fragments.entries), 2)
+        self.assertNotEqual(english, french)
+
+    def test_a_fragment_reading_what_its_instance_did_not_load_is_right_and_not_kept(self):
+        post = Post.objects.only("headline").get(pk=self.posts[0].pk)
+        Post.objects.filter(pk=post.pk).update(standfirst="Loaded late")
+        with self.assertLogs("pagecache.fragments", "WARNING") as logs:
+            html = fragments.keep(
+                "standfirst", lambda: post.standfirst, {"post": post}, {"shown": "standfirst"}
+            )
+        self.assertEqual(html, "Loaded late")
+        self.assertEqual(len(fragments.entries), 0)
+        self.assertIn("did not load", logs.output[0])
+
+    @override_settings(NEWSROOM_FRAGMENT_MEMORY_ENTRIES=2)
+    def test_each_worker_keeps_a_bounded_number_of_fragments(self):
+        self.blog_page()
+        self.assertEqual(len(fragments.entries), 2)
+
+
+class LiveUpdateTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.post = make_post(headline="Storm live")
+        Coverage.objects.create(post=cls.post)
+        cls.update = Update.objects.create(post=cls.post, body="Winds of 90 mph.")
+
+    def setUp(self):
+        fragments.clear()
+
+    def test_an_update_corrected_by_a_queryset_update_shows_corrected(self):
+        reader = ReaderClient()
+        self.assertContains(reader.get(self.post.get_absolute_url()), "Winds of 90 mph.")
+        Update.objects.filter(pk=self.update.pk).update(body_html="<p>Winds of 70 mph.</p>")
+        page = reader.get(self.post.get_absolute_url())
+        # the update, and its headline and text in the page's JSON-LD
+        self.assertContains(page, "Winds of 70 mph.", count=3)
+        self.assertNotContains(page, "90 mph")
+
+    def test_the_share_link_names_the_host_the_reader_asked(self):
+        path = self.post.get_absolute_url()
+        self.assertContains(ReaderClient().get(path), "http://testserver/live/")
+        self.assertContains(
+            ReaderClient().get(path, HTTP_HOST="localhost"), "http://localhost/live/"
+        )
+
+
+class ReadOnceAGenerationTests(PageCacheTestCase):
+    """Pages the page cache may keep (a miss after each bump) read the site's shared data
+    once a generation."""
+
+    def setUp(self):
+        super().setUp()
+        kept.forget()
+
+    def queries_of(self, path):
+        with CaptureQueriesContext(connection) as queries:
+            self.assertRebuilt(path)
+        return len(queries)
+
+    def test_a_second_miss_reads_no_navigation_banner_or_latest_posts(self):
+        first = self.queries_of(self.bridge.get_absolute_url())
+        second = self.queries_of(self.park.get_absolute_url())
+        # the blogs, the banner, the blog's newest posts, and the two queries of when they
+        # may next change with nothing saved
+        self.assertEqual(first - second, 5)
+
+    def test_a_new_generation_reads_them_again_and_shows_the_change(self):
+        self.read(self.bridge.get_absolute_url())
+        with self.committed():
+            Blog.objects.filter(pk=self.city.pk).update(name="Metro")
+        self.assertRebuilt(self.park.get_absolute_url(), ">Metro<")
+
+
+class SharedGenerationWithoutPageCacheTests(PagesOnOwnRedis, TestCase):
+    """With Redis but the page cache off, pages are rendered for every request, and still
+    read the shared data once a generation."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.city = make_blog(name="City")
+        cls.bridge = make_post(blog=cls.city, headline="Bridge")
+        cls.park = make_post(blog=cls.city, headline="Park")
+
+    def setUp(self):
+        super().setUp()
+        kept.forget()
+        self.enterContext(override_settings(NEWSROOM_PAGE_CACHE_SECONDS=0))
+
+    def test_the_shared_data_is_read_once_and_dropped_by_a_write(self):
+        reader = ReaderClient()
+        reader.get(self.bridge.get_absolute_url())
+        with CaptureQueriesContext(connection) as queries:
+            reader.get(self.park.get_absolute_url())
+        self.assertFalse([q for q in queries if 'FROM "blog_blog"' in q["sql"]])
+        with self.captureOnCommitCallbacks(execute=True):
+            raw_sql("UPDATE blog_blog SET name = %s WHERE id = %s", "Metro", self.city.pk)
+        self.assertContains(reader.get(self.park.get_absolute_url()), ">Metro<")
