@@ -24,9 +24,7 @@ def lineup(page_ids, breaking_post, request=None):
     every post with its card's fields; the pins are read once a generation (pagecache.kept)."""
     pins = once_a_generation(request, "pins", read_pins)
     pinned_ids = [post_id for post_id, _ in pins]
-    posts = (
-        Post.objects.filter(pk__in=page_ids) | Post.objects.published().filter(pk__in=pinned_ids)
-    ).for_cards()
+    posts = Post.objects.filter(pk__in=[*page_ids, *pinned_ids]).for_cards()
     by_id = {post.pk: post for post in posts}
     lead_id = next((pk for pk, slot in pins if slot == Pin.Slot.LEAD and pk in by_id), None)
     top_ids = [pk for pk, slot in pins if slot == Pin.Slot.TOP and pk in by_id and pk != lead_id]
@@ -41,4 +39,6 @@ def lineup(page_ids, breaking_post, request=None):
 
 
 def read_pins():
-    return list(Pin.objects.holding().in_order().values_list("post_id", "slot"))
+    """(post id, slot) of the pins holding, of posts readers may see, in order."""
+    pins = Pin.objects.holding().filter(post__in=Post.objects.published()).in_order()
+    return list(pins.values_list("post_id", "slot"))

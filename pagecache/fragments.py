@@ -82,6 +82,7 @@ class Fragments:
 
     def clear(self):
         self.entries.clear()
+        self.warned.clear()
 
 
 class refusing_queries:

@@ -16,7 +16,7 @@ from pagecache import fragments as fragments_module
 from pagecache import kept
 from pagecache.fragments import fragments
 
-from .builders import make_author, make_blog, make_post
+from .builders import image_upload, make_author, make_blog, make_post
 from .readers import ReaderClient
 from .servers import PagesOnOwnRedis
 from .test_page_cache import PageCacheTestCase
@@ -95,6 +95,41 @@ class CardTests(TestCase):
     def test_each_worker_keeps_a_bounded_number_of_fragments(self):
         self.blog_page()
         self.assertEqual(len(fragments.entries), 2)
+
+
+class EveryReaderPageKeepsItsFragmentsTests(TestCase):
+    """The card and update templates read only what their queries load: no page falls back to
+    rendering them unkept."""
+
+    def test_no_reader_page_renders_a_fragment_from_what_was_not_loaded(self):
+        author = make_author(name="Ann Reporter")
+        post = make_post(
+            headline="Storm",
+            authors=[author],
+            tags=["Weather"],
+            lead_image=image_upload(),
+            lead_image_alt="A flooded street",
+        )
+        make_post(blog=post.blog, headline="Calm", authors=[author], tags=["Weather"])
+        Coverage.objects.create(post=post)
+        Update.objects.create(
+            post=post, body="Winds of 90 mph.", photo=image_upload(), photo_alt="Waves"
+        )
+        fragments.clear()
+        paths = [
+            "/",
+            post.blog.get_absolute_url(),
+            "/tags/weather/",
+            author.get_absolute_url(),
+            f"/archive/{post.published_at.year}/",
+            post.get_absolute_url(),
+            "/search/?q=storm",
+        ]
+        with self.assertNoLogs("pagecache.fragments", "WARNING"):
+            for path in paths:
+                with self.subTest(path):
+                    self.assertEqual(ReaderClient().get(path).status_code, 200)
+        self.assertGreaterEqual(len(fragments.entries), 3)
 
 
 class LiveUpdateTests(TestCase):
