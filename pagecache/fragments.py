@@ -10,7 +10,9 @@ fragment is ever dropped, it is simply not asked for again. Nothing else reaches
 (no request, no context of the page): a template that reads a field the instance did not load
 would make a query for it, so a render runs with queries refused, and one that tries is
 rendered again with them allowed and not kept (logged once), rather than kept under a key
-that does not hold what it shows.
+that does not hold what it shows. Nor may it read the clock ({% now %}, timesince): the
+caller passes the moment in, as the footer does its year (tests/test_fragments.py checks the
+templates).
 
 Each worker keeps NEWSROOM_FRAGMENT_MEMORY_ENTRIES fragments (least recently used out first).
 """
@@ -19,10 +21,15 @@ import hashlib
 import logging
 import threading
 from collections import OrderedDict
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from enum import Enum
+from uuid import UUID
 
 from django.conf import settings
 from django.db import connections
 from django.db.models import Model
+from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils import timezone, translation
@@ -56,9 +63,13 @@ class Fragments:
         )
 
     def keep(self, name, make, instances, context):
-        """make(), kept under name and what instances loaded and context holds; make may read
-        nothing else (no query, no request)."""
+        """make(), kept under name and what instances (each a model instance, a list of them
+        or None) loaded and context holds; make may read nothing else (no query, no
+        request)."""
         key = fragment_key(name, instances, context)
+        if key is None:
+            self.warn(name, "was given what cannot be told apart by its value")
+            return make()
         with self.lock:
             value = self.entries.get(key)
             if value is not None:
@@ -68,17 +79,18 @@ class Fragments:
             with refusing_queries():
                 value = make()
         except QueryRefused as refused:
-            if name not in self.warned:
-                self.warned.add(name)
-                logger.warning(
-                    "fragment %s read what its instances did not load (%s); not kept", name, refused
-                )
+            self.warn(name, f"read what its instances did not load ({refused})")
             return make()
         with self.lock:
             self.entries[key] = value
             while len(self.entries) > settings.NEWSROOM_FRAGMENT_MEMORY_ENTRIES:
                 self.entries.popitem(last=False)
         return value
+
+    def warn(self, name, why):
+        if name not in self.warned:
+            self.warned.add(name)
+            logger.warning("fragment %s %s; not kept", name, why)
 
     def clear(self):
         self.entries.clear()
@@ -99,45 +111,85 @@ class refusing_queries:
 
 
 def fragment_key(name, instances, context):
+    """A digest of everything the fragment may show, or None if something it was given cannot
+    be told apart by its value (the fragment is then rendered and not kept)."""
     digest = hashlib.blake2b(digest_size=20)
-    for part in (
+    parts = (
         release.current,
         name,
         translation.get_language(),
         timezone.get_current_timezone_name(),
         get_script_prefix(),
-        repr(sorted(context.items())),
-    ):
-        digest.update(repr(part).encode())
-    seen = set()
-    for name, instance in sorted(instances.items()):
-        digest.update(name.encode())
-        add_loaded(digest, instance, seen)
+        sorted(context.items()),
+    )
+    try:
+        digest.update(plain_repr(parts).encode())
+        seen = set()
+        for name, value in sorted(instances.items()):
+            digest.update(f"{name}[".encode())
+            for instance in [] if value is None else value if type(value) is list else [value]:
+                if not isinstance(instance, Model):
+                    raise NotKeyable(type(instance))
+                add_loaded(digest, instance, seen)
+            digest.update(b"]")
+    except NotKeyable:
+        return None
     return digest.hexdigest()
 
 
+class NotKeyable(Exception):
+    pass
+
+
+# Values whose repr() is all they hold.
+PLAIN = frozenset(
+    (str, int, float, bool, type(None), bytes, Decimal, datetime, date, time, timedelta, UUID)
+)
+
+
+def plain_repr(value):
+    kind = type(value)
+    if kind in PLAIN or isinstance(value, (Enum, FieldFile)):
+        return repr(value)
+    if kind in (list, tuple) and not any(isinstance(item, Model) for item in value):
+        return f"{kind.__name__}({','.join(plain_repr(item) for item in value)})"
+    raise NotKeyable(kind)
+
+
 def add_loaded(digest, instance, seen):
-    """Everything loaded on instance, and on the objects loaded with it, into digest."""
+    """Everything loaded on instance, and on the objects loaded with it, into digest: its
+    fields (and what it remembered: cached properties, attributes set on it), the related
+    objects loaded with it (select_related, prefetch_related, Prefetch to_attr)."""
     if id(instance) in seen:
         digest.update(b"<seen>")
         return
     seen.add(id(instance))
-    digest.update(f"<{type(instance).__qualname__}".encode())
-    for name, value in sorted(instance.__dict__.items()):
-        if not name.startswith("_") and not isinstance(value, Model):
-            digest.update(f"{name}={value!r};".encode())
-    for name, related in sorted(instance._state.fields_cache.items()):
-        digest.update(f"{name}:".encode())
-        if related is None:
-            digest.update(b"None")
+    plain, related = [type(instance).__qualname__], []
+    for name, value in instance.__dict__.items():
+        if name[0] == "_":
+            continue
+        if isinstance(value, Model):
+            related.append((name, [value]))
+        elif type(value) in (list, tuple) and value and isinstance(value[0], Model):
+            related.append((name, value))
         else:
-            add_loaded(digest, related, seen)
-    for name, queryset in sorted(getattr(instance, "_prefetched_objects_cache", {}).items()):
+            plain.append((name, plain_repr(value)))
+    digest.update(repr(plain).encode())
+    related += [
+        (name, [] if value is None else [value])
+        for name, value in instance._state.fields_cache.items()
+    ]
+    related += [
+        (name, queryset)
+        for name, queryset in getattr(instance, "_prefetched_objects_cache", {}).items()
+    ]
+    for name, objects in related:
         digest.update(f"{name}[".encode())
-        for related in queryset:
-            add_loaded(digest, related, seen)
+        for related_instance in objects:
+            if not isinstance(related_instance, Model):
+                raise NotKeyable(type(related_instance))
+            add_loaded(digest, related_instance, seen)
         digest.update(b"]")
-    digest.update(b">")
 
 
 fragments = Fragments()

@@ -3,12 +3,16 @@ what many pages read (the navigation, the banner, a blog's newest posts, the pin
 coverage) is read once a generation; neither can keep a reader from a change, however it was
 made."""
 
+import datetime
+import re
+from pathlib import Path
 from unittest import mock
 
 from django.db import connection
+from django.template.loader import get_template
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 from blog.models import Author, Blog, Post
 from live.models import Coverage, Update
@@ -130,6 +134,45 @@ class EveryReaderPageKeepsItsFragmentsTests(TestCase):
                 with self.subTest(path):
                     self.assertEqual(ReaderClient().get(path).status_code, 200)
         self.assertGreaterEqual(len(fragments.entries), 3)
+
+
+class SiteChromeTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.blog = make_blog(name="City")
+        cls.storm = make_post(blog=cls.blog, headline="Storm hits", is_breaking=True)
+
+    def setUp(self):
+        fragments.clear()
+
+    def test_the_banner_navigation_and_footer_follow_raw_sql(self):
+        reader = ReaderClient()
+        self.assertContains(reader.get("/"), "Storm hits")
+        raw_sql("UPDATE blog_post SET headline = %s WHERE id = %s", "Storm passes", self.storm.pk)
+        raw_sql("UPDATE blog_blog SET name = %s WHERE id = %s", "Metro", self.blog.pk)
+        page = reader.get("/").content.decode()
+        self.assertIn("Storm passes", page)
+        self.assertNotIn("Storm hits", page)
+        # the navigation, the footer, the blogs box and the card
+        self.assertEqual(page.count(">Metro</a>"), 4)
+        self.assertNotIn(">City<", page)
+
+    def test_the_footers_year_turns_at_new_year(self):
+        self.assertContains(ReaderClient().get("/"), f"© {timezone.localdate().year} ")
+        new_year = datetime.date(2031, 1, 1)
+        with mock.patch("django.utils.timezone.localdate", return_value=new_year):
+            self.assertContains(ReaderClient().get("/"), "© 2031 ")
+
+    def test_no_kept_fragment_reads_the_clock(self):
+        """A fragment is kept by what it is given: one that read the time would stay as it
+        was when first rendered."""
+        sources = "".join(path.read_text() for path in Path(".").glob("[bl]*/**/*.py"))
+        kept = set(re.findall(r'fragments\.render\(\s*"([^"]+)"', sources))
+        self.assertGreaterEqual(len(kept), 5)
+        for name in kept:
+            source = get_template(name).template.source
+            with self.subTest(name):
+                self.assertNotRegex(source, r"{% *now|timesince|timeuntil|naturaltime")
 
 
 class LiveUpdateTests(TestCase):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Subquery
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -35,29 +36,37 @@ FEED_URL_NAMES = {Blog: "blog:blog_feed", Tag: "blog:tag_feed", Author: "blog:au
 OBJECT_URL_NAMES = {Blog: "blog:blog_detail", Tag: "blog:tag_detail", Author: "blog:author_detail"}
 
 
-@register.inclusion_tag("blog/includes/breaking_news.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def breaking_news(context):
-    """The site-wide banner: the newest live post flagged breaking, or nothing."""
-    return {"breaking_post": site_state(context.get("request")).breaking_post}
+    """The site-wide banner: the newest live post flagged breaking, or nothing. Kept by what
+    it shows (pagecache.fragments), as are the navigation and the footer."""
+    post = site_state(context.get("request")).breaking_post
+    is_live = post is not None and post.pk in live_post_ids(context.get("request"))
+    return fragments.render(
+        "blog/includes/breaking_news.html", {"breaking_post": post}, is_live=is_live
+    )
 
 
-@register.inclusion_tag("blog/includes/blog_nav.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def blog_nav(context):
     """The header navigation: one link a blog, the current one marked."""
     current_blog = context.get("blog")
-    return {
-        "blogs": site_state(context.get("request")).blogs,
-        "current_blog_pk": current_blog.pk if current_blog else None,
-    }
+    return fragments.render(
+        "blog/includes/blog_nav.html",
+        {"blogs": site_state(context.get("request")).blogs},
+        current_blog_pk=current_blog.pk if current_blog else None,
+    )
 
 
-@register.inclusion_tag("blog/includes/site_footer.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_footer(context):
     """The footer: every blog, the archive, search, feeds, sitemap and the copyright line."""
-    return {
-        "blogs": site_state(context.get("request")).blogs,
-        "site_name": settings.NEWSROOM_SITE_NAME,
-    }
+    return fragments.render(
+        "blog/includes/site_footer.html",
+        {"blogs": site_state(context.get("request")).blogs},
+        site_name=settings.NEWSROOM_SITE_NAME,
+        year=timezone.localdate().year,  # a kept fragment may not read the clock itself
+    )
 
 
 @register.simple_tag(takes_context=True)
