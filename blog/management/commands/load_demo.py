@@ -61,7 +61,7 @@ class Command(BaseCommand):
             created += self.load_unpublished(blogs, authors, now)
             self.load_accounts(authors)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new posts)."))
-        self.stdout.write("Demo logins for http://127.0.0.1:8000/admin/ (local demo only):")
+        self.stdout.write("Demo logins for the admin, /admin/ (local demo only):")
         for username, password, _ in DEMO_ACCOUNTS:
             self.stdout.write(
                 f"  {username.capitalize():<7} user: {username:<7} password: {password}"
