@@ -31,7 +31,7 @@ from django.db import connections
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix
+from django.urls import get_script_prefix, get_urlconf
 from django.utils import timezone, translation
 
 from . import release
@@ -41,10 +41,6 @@ logger = logging.getLogger(__name__)
 
 class QueryRefused(Exception):
     pass
-
-
-def refuse_queries(execute, sql, params, many, context):
-    raise QueryRefused(sql)
 
 
 class Fragments:
@@ -75,11 +71,14 @@ class Fragments:
             if value is not None:
                 self.entries.move_to_end(key)
                 return value
+        guard = refusing_queries()
         try:
-            with refusing_queries():
+            with guard:
                 value = make()
-        except QueryRefused as refused:
-            self.warn(name, f"read what its instances did not load ({refused})")
+        except QueryRefused:
+            pass
+        if guard.refused:
+            self.warn(name, f"read what its instances did not load ({guard.refused})")
             return make()
         with self.lock:
             self.entries[key] = value
@@ -98,10 +97,18 @@ class Fragments:
 
 
 class refusing_queries:
-    """No database query, on any connection, while inside."""
+    """No database query, on any connection, while inside; refused notes the first one tried,
+    even if the template swallowed the exception (an {% if %} operator counts any error as
+    False)."""
+
+    refused = None
+
+    def refuse(self, execute, sql, params, many, context):
+        self.refused = self.refused or sql
+        raise QueryRefused(sql)
 
     def __enter__(self):
-        self.wrappers = [c.execute_wrapper(refuse_queries) for c in connections.all()]
+        self.wrappers = [c.execute_wrapper(self.refuse) for c in connections.all()]
         for wrapper in self.wrappers:
             wrapper.__enter__()
 
@@ -120,6 +127,7 @@ def fragment_key(name, instances, context):
         translation.get_language(),
         timezone.get_current_timezone_name(),
         get_script_prefix(),
+        get_urlconf(),
         sorted(context.items()),
     )
     try:

@@ -15,7 +15,7 @@ import threading
 import time
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 
 from . import generation
@@ -50,7 +50,9 @@ def generation_of(request):
 
 
 def once_a_generation(request, name, read):
-    """read(), read once a request and, while the generation lasts, once a worker."""
+    """read(), read once a request and, while the generation lasts, once a worker (apart for
+    each language and time zone, which queries may read: months are the site's months)."""
+    name = (name, translation.get_language(), timezone.get_current_timezone_name())
     per_request = request.__dict__.setdefault("kept_values", {}) if request is not None else {}
     value = per_request.get(name, _MISSING)
     if value is not _MISSING:

@@ -83,12 +83,14 @@ def redis_pages_cache(server):
 
 @contextlib.contextmanager
 def no_kept_fragments():
-    """Render from the database alone: no card or update kept by pagecache.fragments (the
-    ones kept stay for the cached side's next render)."""
+    """Render from the database alone: no card or update kept by pagecache.fragments, no
+    shared data kept by pagecache.kept (on Redis, the generation is shared even with the page
+    cache off); what they keep stays for the cached side's next render."""
     kept_entries = fragments.entries
     fragments.entries = OrderedDict()
     try:
-        yield
+        with mock.patch("pagecache.kept.generation_of", return_value=None):
+            yield
     finally:
         fragments.entries = kept_entries
 

@@ -9,16 +9,19 @@ from pathlib import Path
 from unittest import mock
 
 from django.db import connection
+from django.template import Context, Template
 from django.template.loader import get_template
-from django.test import TestCase, override_settings
+from django.test import RequestFactory, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from blog.models import Author, Blog, Post
+from blog.templatetags.blog_tags import archive_box
 from live.models import Coverage, Update
 from pagecache import fragments as fragments_module
 from pagecache import kept
 from pagecache.fragments import fragments
+from pagecache.pages import GENERATION
 
 from .builders import image_upload, make_author, make_blog, make_post
 from .readers import ReaderClient
@@ -94,6 +97,21 @@ class CardTests(TestCase):
         self.assertEqual(html, "Loaded late")
         self.assertEqual(len(fragments.entries), 0)
         self.assertIn("did not load", logs.output[0])
+
+    def test_a_field_not_loaded_read_inside_an_if_is_not_kept_without_it(self):
+        """{% if %} operators count any error as False: the refused query must still tell."""
+        post = Post.objects.only("headline").get(pk=self.posts[0].pk)
+        Post.objects.filter(pk=post.pk).update(standfirst="Winds rising")
+        template = Template("{% if post.standfirst and shown %}{{ post.standfirst }}{% endif %}")
+        with self.assertLogs("pagecache.fragments", "WARNING"):
+            html = fragments.keep(
+                "standfirst",
+                lambda: template.render(Context({"post": post, "shown": True})),
+                {"post": post},
+                {"shown": True},
+            )
+        self.assertEqual(html, "Winds rising")
+        self.assertEqual(len(fragments.entries), 0)
 
     @override_settings(NEWSROOM_FRAGMENT_MEMORY_ENTRIES=2)
     def test_each_worker_keeps_a_bounded_number_of_fragments(self):
@@ -227,6 +245,25 @@ class ReadOnceAGenerationTests(PageCacheTestCase):
         with self.committed():
             Blog.objects.filter(pk=self.city.pk).update(name="Metro")
         self.assertRebuilt(self.park.get_absolute_url(), ">Metro<")
+
+
+class KeptApartByTimeZoneTests(TestCase):
+    def test_a_blogs_archive_months_follow_the_time_zone_they_are_read_in(self):
+        blog = make_blog(name="City")
+        make_post(
+            blog=blog, published_at=datetime.datetime(2022, 12, 31, 23, 30, tzinfo=datetime.UTC)
+        )
+        kept.forget()
+
+        def months(zone):
+            request = RequestFactory().get("/")
+            request.environ[GENERATION] = "a-generation"
+            with timezone.override(zone):
+                context = archive_box({"request": request}, blog)
+            return [row["month"].month for row in context["months"]]
+
+        self.assertEqual(months("UTC"), [12])
+        self.assertEqual(months("Asia/Tokyo"), [1])
 
 
 class SharedGenerationWithoutPageCacheTests(PagesOnOwnRedis, TestCase):
