@@ -169,23 +169,6 @@ class Author(models.Model):
         return deleted
 
 
-# The columns of a post that a card (blog/includes/post_card.html, post_lead.html) reads.
-CARD_FIELDS = (
-    "headline",
-    "slug",
-    "standfirst",
-    "published_at",
-    "blog",
-    "lead_image",
-    "lead_image_width",
-    "lead_image_height",
-    "lead_image_alt",
-    "lead_image_is_decorative",
-    "lead_image_focus_x",
-    "lead_image_focus_y",
-)
-
-
 class PostQuerySet(models.QuerySet):
     def published(self):
         """Posts a reader may see: live, i.e. published, with a publication time that has
@@ -265,20 +248,6 @@ class PostQuerySet(models.QuerySet):
                 Prefetch("bylines", queryset=Byline.objects.select_related("author")),
                 "tags",
             )
-            .latest_first()
-        )
-
-    def for_cards(self):
-        """What a post card on a list page shows, and no more: the post's own CARD_FIELDS, its
-        blog's name and slug, and its authors' names in byline order. Every column left out
-        is one less to compile, send and load, a page of cards at a time."""
-        bylines = Byline.objects.select_related("author").only(
-            "post", "author__name", "author__slug"
-        )
-        return (
-            self.select_related("blog")
-            .only(*CARD_FIELDS, "blog__name", "blog__slug")
-            .prefetch_related(Prefetch("bylines", queryset=bylines))
             .latest_first()
         )
 
@@ -634,7 +603,10 @@ class Post(models.Model):
 
     @property
     def byline_authors(self):
-        """Authors in byline order; uses the prefetch from for_listing() when there is one."""
+        """Authors in byline order: those a card was made with (blog.cards), or else the
+        prefetch from for_listing() when there is one."""
+        if "card_authors" in self.__dict__:
+            return self.card_authors
         return [byline.author for byline in self.bylines.all()]
 
     @property

@@ -16,6 +16,7 @@ from taggit.models import Tag
 from frontpage.lineup import lineup
 from live.pages import live_page
 
+from .cards import cards
 from .models import Author, Blog, OldSlug, Post, PostRedirect, PreviewLink
 from .pagination import WindowPaginator
 from .search import add_snippets, clean_query, search_posts
@@ -73,23 +74,25 @@ class PostListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["posts"] = Post.objects.filter(pk__in=context["object_list"]).for_cards()
+        context.update(self.cards_of(context["page_obj"]))
         return context
+
+    def cards_of(self, page):
+        """What the page shows of its posts: their cards (blog.cards), as "posts"."""
+        return {"posts": cards(Post.objects.filter(pk__in=page.object_list))}
 
 
 class HomeView(PostListView):
     """The front page: on its first page the desk's lineup (frontpage.lineup), the lead large
     above the cards, the top stories first among them."""
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if context["page_obj"].number == 1:
-            # The banner reads the same per-request site state, so this costs no query.
-            breaking = site_state(self.request).breaking_post
-            lead, top_stories, latest = lineup(context["object_list"], breaking, self.request)
-            context["lead"] = lead
-            context["posts"] = [*top_stories, *latest]
-        return context
+    def cards_of(self, page):
+        if page.number != 1:
+            return super().cards_of(page)
+        # The banner reads the same per-request site state, so this costs no query.
+        breaking = site_state(self.request).breaking_post
+        lead, top_stories, latest = lineup(page.object_list, breaking, self.request)
+        return {"lead": lead, "posts": [*top_stories, *latest]}
 
 
 class BlogDetailView(PostListView):

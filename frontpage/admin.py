@@ -82,7 +82,7 @@ class PinAdmin(admin.ModelAdmin):
             "banner": banner,
             # The newest flagged post, whose time ran out: it keeps older flags out.
             "banner_ran_out": None if banner else flagged.select_related("blog").first(),
-            "lead": lead,
+            "lead": lead and lead.post,
             "lead_pin": next((pin for pin in pins if pin.slot == Pin.Slot.LEAD), None),
             "top_pins": [pin for pin in pins if pin.slot == Pin.Slot.TOP],
         }

@@ -3,6 +3,7 @@ written once for the home page and the desk."""
 
 from typing import NamedTuple
 
+from blog.cards import Card, cards
 from blog.models import Post
 from pagecache.kept import once_a_generation
 
@@ -10,8 +11,8 @@ from .models import Pin
 
 
 class Lineup(NamedTuple):
-    lead: Post | None
-    top_stories: list  # pinned, in the desk's order
+    lead: Card | None
+    top_stories: list  # pinned, in the desk's order (blog.cards.Card)
     latest: list  # the rest of the page, newest first
 
 
@@ -20,11 +21,11 @@ def lineup(page_ids, breaking_post, request=None):
     else the newest post that is not already in the breaking-news banner; the pinned top
     stories in order; then the newest posts not shown above. Only pins still holding, of
     posts readers may see, count, so a slot whose pin ran out (or whose post was taken down)
-    goes back to the newest posts. Two queries and the bylines' prefetch: the pins, then
-    every post with its card's fields; the pins are read once a generation (pagecache.kept)."""
+    goes back to the newest posts. Each post is a card (blog.cards), read in two queries;
+    the pins are read once a generation (pagecache.kept)."""
     pins = once_a_generation(request, "pins", read_pins)
     pinned_ids = [post_id for post_id, _ in pins]
-    posts = Post.objects.filter(pk__in=[*page_ids, *pinned_ids]).for_cards()
+    posts = cards(Post.objects.filter(pk__in=[*page_ids, *pinned_ids]))
     by_id = {post.pk: post for post in posts}
     lead_id = next((pk for pk, slot in pins if slot == Pin.Slot.LEAD and pk in by_id), None)
     top_ids = [pk for pk, slot in pins if slot == Pin.Slot.TOP and pk in by_id and pk != lead_id]
@@ -33,7 +34,8 @@ def lineup(page_ids, breaking_post, request=None):
     page_ids = set(page_ids)
     latest = [post for post in posts if post.pk in page_ids and post.pk not in shown]
     if lead is None:
-        lead = next((post for post in latest if post != breaking_post), None)
+        breaking_id = breaking_post and breaking_post.pk
+        lead = next((post for post in latest if post.pk != breaking_id), None)
         latest = [post for post in latest if post is not lead]
     return Lineup(lead, top_stories, latest)
 

@@ -58,11 +58,23 @@ class Fragments:
             context,
         )
 
-    def keep(self, name, make, instances, context):
-        """make(), kept under name and what instances (each a model instance, a list of them
-        or None) loaded and context holds; make may read nothing else (no query, no
-        request)."""
-        key = fragment_key(name, instances, context)
+    def render_rows(self, template_name, rows, build, context):
+        """The template rendered with build() (its model instances, made from rows and nothing
+        else) and context (plain values), kept under rows themselves: plain values as the
+        database gave them, cheaper to digest than the instances they make (blog.cards)."""
+        return self.keep(
+            template_name,
+            lambda: render_to_string(template_name, {**build(), **context}),
+            {},
+            context,
+            rows,
+        )
+
+    def keep(self, name, make, instances, context, rows=()):
+        """make(), kept under name, what instances (each a model instance, a list of them or
+        None) loaded, context holds and rows (plain values) hold; make may read nothing else
+        (no query, no request)."""
+        key = fragment_key(name, instances, context, rows)
         if key is None:
             self.warn(name, "was given what cannot be told apart by its value")
             return make()
@@ -117,7 +129,7 @@ class refusing_queries:
             wrapper.__exit__(*exc_info)
 
 
-def fragment_key(name, instances, context):
+def fragment_key(name, instances, context, rows=()):
     """A digest of everything the fragment may show, or None if something it was given cannot
     be told apart by its value (the fragment is then rendered and not kept)."""
     digest = hashlib.blake2b(digest_size=20)
@@ -132,6 +144,7 @@ def fragment_key(name, instances, context):
     )
     try:
         digest.update(plain_repr(parts).encode())
+        digest.update(rows_repr(rows).encode())
         seen = set()
         for name, value in sorted(instances.items()):
             digest.update(f"{name}[".encode())
@@ -162,6 +175,20 @@ def plain_repr(value):
     if kind in (list, tuple) and not any(isinstance(item, Model) for item in value):
         return f"{kind.__name__}({','.join(plain_repr(item) for item in value)})"
     raise NotKeyable(kind)
+
+
+def rows_repr(rows):
+    """repr(rows), rows being tuples (or lists) of plain values to any depth; a flat walk, as a
+    page of cards holds hundreds of values."""
+    stack = [rows]
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind is tuple or kind is list:
+            stack.extend(value)
+        elif kind not in PLAIN:
+            raise NotKeyable(kind)
+    return repr(rows)
 
 
 def add_loaded(digest, instance, seen):

@@ -49,11 +49,10 @@ from django.middleware.gzip import re_accepts_gzip as ACCEPTS_GZIP
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
-from django.utils.module_loading import import_string
 
 from ops.logs import log_request, request_id
 
-from . import generation, release
+from . import generation, kept, release
 
 logger = logging.getLogger(__name__)
 
@@ -275,6 +274,8 @@ def cache_page_for_readers(view):
             patch_cache_control(response, private=True)
             return response
         started_at = timezone.now()
+        # Asked first, so the shared data the view reads is kept from here on (pagecache.kept).
+        next_change = kept.next_change_after(request, started_at)
         only_page = QueryDict(mutable=True)
         only_page.setlist(PAGE_PARAMETER, request.GET.getlist(PAGE_PARAMETER))
         request.GET = only_page
@@ -283,7 +284,6 @@ def cache_page_for_readers(view):
             response.render()
         if not is_cacheable(response):
             return response
-        next_change = import_string(settings.PAGE_CACHE_NEXT_CHANGE)(started_at)
         expires_at = min(time.time() + settings.NEWSROOM_PAGE_CACHE_SECONDS, next_change)
         etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
         response["ETag"] = etag

@@ -15,6 +15,7 @@ from django.test import RequestFactory, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
+from blog.cards import cards
 from blog.models import Author, Blog, Post
 from blog.templatetags.blog_tags import archive_box
 from live.models import Coverage, Update
@@ -78,12 +79,44 @@ class CardTests(TestCase):
         self.assertNotIn("Ann Reporter", page)
         self.assertGreaterEqual(page.count(">Metro</a>"), 3)
 
+    def test_a_byline_reordered_or_added_by_raw_sql_shows_on_the_card(self):
+        second = make_author(name="Bob Writer")
+        post = self.posts[0]
+        post.bylines.create(author=second, position=1)
+        self.assertIn("Ann Reporter and Bob Writer", self.blog_page())
+        raw_sql("UPDATE blog_byline SET position = 2 - position WHERE post_id = %s", post.pk)
+        self.assertIn("Bob Writer and Ann Reporter", self.blog_page())
+
+    def test_a_card_built_from_its_rows_shows_what_the_rows_hold(self):
+        """A card's Post is made from its rows alone: the rows carry every column the card
+        reads, so its render makes no query (one that did would not be kept)."""
+        raw_sql(
+            "UPDATE blog_post SET standfirst = %s WHERE id = %s", "Water rising", self.posts[1].pk
+        )
+        [card] = cards(Post.objects.filter(pk=self.posts[1].pk))
+        with self.assertNumQueries(0):
+            html = card.render("blog/includes/post_card.html", is_live=False)
+        self.assertIn("Water rising", html)
+        self.assertIn("Ann Reporter", html)
+        self.assertIn(">City</a>", html)
+        self.assertEqual(len(fragments.entries), 1)
+
+    def test_a_page_of_cards_is_kept_whole_and_card_by_card(self):
+        self.blog_page()
+        self.assertEqual(len(fragments.entries), 3 + 1 + 3)  # cards, their run, the chrome
+        raw_sql("UPDATE blog_post SET headline = %s WHERE id = %s", "Flood!", self.posts[0].pk)
+        with mock.patch.object(
+            fragments_module, "render_to_string", wraps=fragments_module.render_to_string
+        ) as rendered:
+            self.assertIn("Flood!", self.blog_page())
+        self.assertEqual(rendered.call_count, 1)  # the changed card; the run is joined anew
+
     def test_a_card_is_kept_apart_for_each_language(self):
-        post = Post.objects.for_cards().get(pk=self.posts[0].pk)
+        [card] = cards(Post.objects.filter(pk=self.posts[0].pk))
         with translation.override("en-gb"):
-            english = fragments.render("blog/includes/post_card.html", {"post": post})
+            english = card.render("blog/includes/post_card.html")
         with translation.override("fr"):
-            french = fragments.render("blog/includes/post_card.html", {"post": post})
+            french = card.render("blog/includes/post_card.html")
         self.assertEqual(len(fragments.entries), 2)
         self.assertNotEqual(english, french)
 
@@ -185,8 +218,9 @@ class SiteChromeTests(TestCase):
         """A fragment is kept by what it is given: one that read the time would stay as it
         was when first rendered."""
         sources = "".join(path.read_text() for path in Path(".").glob("[bl]*/**/*.py"))
-        kept = set(re.findall(r'fragments\.render\(\s*"([^"]+)"', sources))
-        self.assertGreaterEqual(len(kept), 5)
+        # fragments.render("…") and a card's card.render("…") (blog.cards)
+        kept = set(re.findall(r"""\.render\(\s*["']([^"']+\.html)["']""", sources))
+        self.assertGreaterEqual(len(kept), 6)
         for name in kept:
             source = get_template(name).template.source
             with self.subTest(name):
@@ -239,6 +273,26 @@ class ReadOnceAGenerationTests(PageCacheTestCase):
         # the blogs, the banner, the blog's newest posts, and the two queries of when they
         # may next change with nothing saved
         self.assertEqual(first - second, 5)
+
+    def test_a_second_miss_asks_no_query_of_when_pages_next_change(self):
+        """The moment a miss stores its page until is the one kept for its generation: no
+        scheduled change lies between the first miss and the next scheduled change."""
+        self.assertRebuilt(self.bridge.get_absolute_url())
+        with CaptureQueriesContext(connection) as queries:
+            self.assertRebuilt(self.park.get_absolute_url())
+        self.assertFalse([q for q in queries if "frontpage_pin" in q["sql"]])
+        self.assertFalse([q for q in queries if "MIN(" in q["sql"].upper()])
+
+    def test_a_scheduled_post_going_live_ends_what_is_kept(self):
+        later = timezone.now() + datetime.timedelta(minutes=5)
+        scheduled = make_post(blog=self.city, headline="Embargoed report", published_at=later)
+        self.assertRebuilt(self.bridge.get_absolute_url())
+        with (
+            mock.patch("django.utils.timezone.now", return_value=later),
+            mock.patch("time.time", return_value=later.timestamp() + 1),
+        ):
+            page = self.assertRebuilt(self.park.get_absolute_url(), "Embargoed report")
+        self.assertIn(scheduled.get_absolute_url(), page.content.decode())
 
     def test_a_new_generation_reads_them_again_and_shows_the_change(self):
         self.read(self.bridge.get_absolute_url())

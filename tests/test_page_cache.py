@@ -20,7 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from blog.models import Post, PostQuerySet
+import blog.views
+from blog.models import Post
 from pagecache import generation, pages, release
 from pagecache.models import LostBump
 from pagecache.pages import Entry, Memory
@@ -240,14 +241,14 @@ class EveryWriteIsSeenTests(PageCacheTestCase):
 
     def test_a_render_that_overlaps_a_commit_is_never_served_after_it(self):
         path = self.city.get_absolute_url()
-        original = PostQuerySet.for_cards
+        original = blog.views.cards
 
         def commit_an_edit_while_the_page_renders(posts):
             with self.committed():
                 Post.objects.filter(pk=self.bridge.pk).update(headline="Edited mid-render")
             return original(posts)
 
-        with mock.patch.object(PostQuerySet, "for_cards", commit_an_edit_while_the_page_renders):
+        with mock.patch.object(blog.views, "cards", commit_an_edit_while_the_page_renders):
             self.read(path)  # rendered from rows read on both sides of the commit
         self.assertRebuilt(path, "Edited mid-render")
         self.assertCached(path)

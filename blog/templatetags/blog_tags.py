@@ -70,12 +70,30 @@ def site_footer(context):
 
 
 @register.simple_tag(takes_context=True)
-def post_card(context, post):
-    """A post's card (blog/includes/post_card.html), kept by what it shows: rendered once by
-    each worker while the post, its blog and its bylines stay as they are
-    (pagecache.fragments)."""
-    is_live = post.pk in live_post_ids(context.get("request"))
-    return fragments.render("blog/includes/post_card.html", {"post": post}, is_live=is_live)
+def post_cards(context, cards):
+    """The cards (blog/includes/post_card.html) of a page's posts (blog.cards.Card), kept
+    by their rows (pagecache.fragments): the whole run of cards, and each card on its own,
+    rendered once by each worker while the posts, their blogs and bylines stay as they are."""
+    live_ids = live_post_ids(context.get("request"))
+    is_live = tuple(card.pk in live_ids for card in cards)
+
+    def each_card():
+        return "".join(
+            f"\n{card.render('blog/includes/post_card.html', is_live=live)}\n"
+            for card, live in zip(cards, is_live, strict=True)
+        )
+
+    html = fragments.keep(
+        "post_cards", each_card, {}, {"is_live": is_live}, tuple(card.rows for card in cards)
+    )
+    return mark_safe(html)
+
+
+@register.simple_tag(takes_context=True)
+def lead_story(context, card):
+    """The home page's lead story (blog/includes/post_lead.html), kept as a card is."""
+    is_live = card.pk in live_post_ids(context.get("request"))
+    return card.render("blog/includes/post_lead.html", is_live=is_live)
 
 
 @register.simple_tag
