@@ -216,6 +216,14 @@ class Update(models.Model):
     def anchor(self):
         return f"update-{self.pk}"
 
+    @property
+    def byline_authors(self):
+        """The update's authors by name: those it was made with (live.pages), or else its
+        authors, prefetched by for_page() when it was used."""
+        if "loaded_authors" in self.__dict__:
+            return self.loaded_authors
+        return list(self.authors.all())
+
 
 @receiver(post_delete, sender=Update)
 def update_deleted(sender, instance, **kwargs):

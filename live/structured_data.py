@@ -7,6 +7,8 @@ from blog.markup import smarten
 from blog.structured_data import iso, news_article
 from pagecache.fragments import fragments
 
+from .pages import update_from_rows
+
 
 def live_blog_posting(live, request):
     """The post's NewsArticle data as a LiveBlogPosting: when coverage started and ended, and
@@ -23,9 +25,12 @@ def live_blog_posting(live, request):
     data["liveBlogUpdate"] = [
         fragments.keep(
             "live.structured_data.blog_posting",
-            lambda update=update: blog_posting(update, request),
-            {"update": update},
+            lambda rows=update.rows, db=update._state.db: blog_posting(
+                update_from_rows(rows, db), request
+            ),
+            {},
             {"origin": origin},
+            update.rows,
         )
         for update in live.updates
     ]
@@ -33,8 +38,9 @@ def live_blog_posting(live, request):
 
 
 def blog_posting(update, request):
-    """An update as a BlogPosting; kept by what it shows (pagecache.fragments), so it reads
-    nothing of the request but its scheme and host."""
+    """An update as a BlogPosting; kept by the rows it is made from (pagecache.fragments,
+    live.pages.updates_from_rows()), so it reads nothing of the request but its scheme and
+    host."""
     text = strip_tags(update.body_html).strip()
     data = {
         "@type": "BlogPosting",
@@ -49,7 +55,7 @@ def blog_posting(update, request):
                 "name": author.name,
                 "url": request.build_absolute_uri(author.get_absolute_url()),
             }
-            for author in update.authors.all()
+            for author in update.byline_authors
         ],
     }
     if update.photo and update.photo_width:

@@ -218,8 +218,8 @@ class SiteChromeTests(TestCase):
         """A fragment is kept by what it is given: one that read the time would stay as it
         was when first rendered."""
         sources = "".join(path.read_text() for path in Path(".").glob("[bl]*/**/*.py"))
-        # fragments.render("…") and a card's card.render("…") (blog.cards)
-        kept = set(re.findall(r"""\.render\(\s*["']([^"']+\.html)["']""", sources))
+        # fragments.render("…"), fragments.render_rows("…") and card.render("…")
+        kept = set(re.findall(r"""\.render(?:_rows)?\(\s*["']([^"']+\.html)["']""", sources))
         self.assertGreaterEqual(len(kept), 6)
         for name in kept:
             source = get_template(name).template.source
@@ -245,6 +245,19 @@ class LiveUpdateTests(TestCase):
         # the update, and its headline and text in the page's JSON-LD
         self.assertContains(page, "Winds of 70 mph.", count=3)
         self.assertNotContains(page, "90 mph")
+
+    def test_an_author_added_to_an_update_by_raw_sql_shows_in_it_and_its_json_ld(self):
+        reader = ReaderClient()
+        reader.get(self.post.get_absolute_url())
+        author = make_author(name="Cy Stringer")
+        raw_sql(
+            "INSERT INTO live_update_authors (update_id, author_id) VALUES (%s, %s)",
+            self.update.pk,
+            author.pk,
+        )
+        page = reader.get(self.post.get_absolute_url())
+        # the update's byline, and its author in the page's JSON-LD
+        self.assertContains(page, "Cy Stringer", count=2)
 
     def test_the_share_link_names_the_host_the_reader_asked(self):
         path = self.post.get_absolute_url()

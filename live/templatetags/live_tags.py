@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from blog.images import picture_html
 from pagecache.fragments import fragments
 
-from ..pages import live_post_ids
+from ..pages import live_post_ids, update_from_rows
 from ..structured_data import live_blog_posting
 
 register = template.Library()
@@ -29,11 +29,15 @@ def live_badge(context, post, is_live=None):
 
 @register.simple_tag(takes_context=True)
 def live_update(context, update, post):
-    """One update of post (live/update.html), kept by what it shows (pagecache.fragments):
-    rendered once by each worker while the update and its authors stay as they are."""
+    """One update of post (live/update.html), made from rows (live.pages.updates_from_rows())
+    and kept by them (pagecache.fragments): rendered once by each worker while the update and
+    its authors stay as they are."""
     share_url = context["request"].build_absolute_uri(update.get_absolute_url())
-    return fragments.render(
-        "live/update.html", {"update": update}, share_url=share_url, post_headline=post.headline
+    return fragments.render_rows(
+        "live/update.html",
+        update.rows,
+        lambda: {"update": update_from_rows(update.rows, update._state.db)},
+        {"share_url": share_url, "post_headline": post.headline},
     )
 
 
