@@ -9,9 +9,12 @@ fraction of the cost: model instances and prefetches were half the time of a lis
 (README, Rendering speed).
 """
 
+from django.db import router
+
 from pagecache.fragments import fragments
 
 from .models import Author, Blog, Byline, Post
+from .rows import CompiledRows
 
 # The columns of a post that a card (blog/includes/post_card.html, post_lead.html) reads.
 CARD_FIELDS = (
@@ -62,7 +65,7 @@ class Card:
             post = Post.from_db(self.db, POST_COLUMNS, row[: len(POST_COLUMNS)])
             blog = Blog.from_db(self.db, BLOG_COLUMNS, row[len(POST_COLUMNS) :])
             Post._meta.get_field("blog").set_cached_value(post, blog)  # as select_related does
-            post.card_authors = [
+            post.loaded_authors = [
                 Author.from_db(self.db, AUTHOR_COLUMNS, author) for author in byline_rows
             ]
             self._post = post
@@ -73,21 +76,28 @@ class Card:
         return fragments.render_rows(template_name, self.rows, lambda: {"post": self.post}, context)
 
 
-def cards(posts):
-    """The posts' cards, newest first: two queries, whatever the number of posts."""
-    db = posts.db
-    rows = list(
-        posts.latest_first().values_list(
-            *POST_COLUMNS, *(f"blog__{column}" for column in BLOG_COLUMNS)
-        )
-    )
+def cards(post_ids, using=None):
+    """The cards of the posts with these ids, newest first: two queries, whatever the number
+    of posts, each compiled once (blog.rows)."""
+    using = using or router.db_for_read(Post)
+    rows = card_rows(post_ids, using)
     bylines = {row[0]: [] for row in rows}
-    byline_rows = (
-        Byline.objects.using(db)
-        .filter(post__in=list(bylines))
+    for post_id, *author in byline_rows(list(bylines), using):
+        bylines[post_id].append(tuple(author))
+    return [Card(row, bylines[row[0]], using) for row in rows]
+
+
+card_rows = CompiledRows(
+    lambda ids: (
+        Post.objects.filter(pk__in=ids)
+        .latest_first()
+        .values_list(*POST_COLUMNS, *(f"blog__{column}" for column in BLOG_COLUMNS))
+    )
+)
+byline_rows = CompiledRows(
+    lambda post_ids: (
+        Byline.objects.filter(post__in=post_ids)
         .order_by("position", "pk")
         .values_list("post_id", *(f"author__{column}" for column in AUTHOR_COLUMNS))
     )
-    for post_id, *author in byline_rows:
-        bylines[post_id].append(tuple(author))
-    return [Card(row, bylines[row[0]], db) for row in rows]
+)

@@ -603,11 +603,26 @@ class Post(models.Model):
 
     @property
     def byline_authors(self):
-        """Authors in byline order: those a card was made with (blog.cards), or else the
-        prefetch from for_listing() when there is one."""
-        if "card_authors" in self.__dict__:
-            return self.card_authors
+        """Authors in byline order: those the post was made or loaded with (blog.cards,
+        blog.post_page), or else the prefetch from for_listing() when there is one."""
+        if "loaded_authors" in self.__dict__:
+            return self.loaded_authors
         return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def tag_list(self):
+        """The post's tags: those loaded with it (blog.post_page), or else its tags."""
+        if "loaded_tags" in self.__dict__:
+            return self.loaded_tags
+        return list(self.tags.all())
+
+    @property
+    def correction_list(self):
+        """Corrections, newest first: those loaded with the post (blog.post_page), or else
+        its corrections."""
+        if "loaded_corrections" in self.__dict__:
+            return self.loaded_corrections
+        return list(self.corrections.all())
 
     @property
     def byline(self):

@@ -33,7 +33,7 @@ def news_article(post, request):
             "name": post.blog.name,
             "url": url(post.blog.get_absolute_url()),
         },
-        "keywords": [tag.name for tag in post.tags.all()],
+        "keywords": [tag.name for tag in post.tag_list],
         "inLanguage": settings.LANGUAGE_CODE,
     }
     if post.published_at:

@@ -19,6 +19,7 @@ from live.pages import live_page
 from .cards import cards
 from .models import Author, Blog, OldSlug, Post, PostRedirect, PreviewLink
 from .pagination import WindowPaginator
+from .post_page import load_byline_tags_and_corrections
 from .search import add_snippets, clean_query, search_posts
 from .site_state import LATEST_SHOWN, newest_posts, site_state
 
@@ -79,7 +80,7 @@ class PostListView(ListView):
 
     def cards_of(self, page):
         """What the page shows of its posts: their cards (blog.cards), as "posts"."""
-        return {"posts": cards(Post.objects.filter(pk__in=page.object_list))}
+        return {"posts": cards(page.object_list)}
 
 
 class HomeView(PostListView):
@@ -134,9 +135,7 @@ def post_detail(request, blog_slug, slug):
     once the post is deleted."""
     post = (
         Post.objects.visible_to(request.user)
-        .for_listing()
-        .prefetch_related("corrections")
-        .select_related("coverage")
+        .select_related("blog", "coverage")
         .filter(blog__slug=blog_slug, slug=slug)
         .first()
     )
@@ -184,13 +183,12 @@ def post_preview(request, token):
             status=404 if link is None else 410,
         )
         return never_cache_noindex(response)
-    post = get_object_or_404(
-        Post.objects.for_listing().prefetch_related("corrections"), pk=link.post_id
-    )
+    post = get_object_or_404(Post.objects.select_related("blog", "coverage"), pk=link.post_id)
     return render_post(request, post, is_preview=True, preview_link=link)
 
 
 def render_post(request, post, is_preview, preview_link=None):
+    load_byline_tags_and_corrections(post)
     latest_posts = [other for other in newest_posts(post.blog, request) if other.pk != post.pk]
     response = render(
         request,

@@ -25,7 +25,7 @@ def lineup(page_ids, breaking_post, request=None):
     the pins are read once a generation (pagecache.kept)."""
     pins = once_a_generation(request, "pins", read_pins)
     pinned_ids = [post_id for post_id, _ in pins]
-    posts = cards(Post.objects.filter(pk__in=[*page_ids, *pinned_ids]))
+    posts = cards([*page_ids, *pinned_ids])
     by_id = {post.pk: post for post in posts}
     lead_id = next((pk for pk, slot in pins if slot == Pin.Slot.LEAD and pk in by_id), None)
     top_ids = [pk for pk, slot in pins if slot == Pin.Slot.TOP and pk in by_id and pk != lead_id]

@@ -4,11 +4,13 @@ posts carry the “Live” badge."""
 from dataclasses import dataclass, field
 
 from django.core.paginator import InvalidPage, Page, Paginator
+from django.db import router
 from django.db.models import Q
 from django.http import Http404
 
 from blog.cards import AUTHOR_COLUMNS, columns
 from blog.models import Author
+from blog.rows import CompiledRows
 from pagecache.kept import once_a_generation
 
 from .models import UPDATES_PER_PAGE, Coverage, Update, edition
@@ -54,7 +56,7 @@ def live_page(post, number=None):
     coverage = getattr(post, "coverage", None)
     if coverage is None:
         return None
-    updates = updates_from_rows(Update.objects.filter(post=post))
+    updates = updates_of(post)
     pinned = next((update for update in updates if update.is_pinned), None)
     stream = [update for update in updates if not update.is_pinned]
     try:
@@ -70,22 +72,34 @@ def live_page(post, number=None):
     )
 
 
-def updates_from_rows(updates):
-    """The updates, newest first, each with its authors, made from plain rows, as blog.cards
-    does for post cards: two queries of values, with no prefetch (whose cost grows with the
+def updates_of(post, after=0):
+    """The post's updates added after the update with id `after` (0: all of them), newest
+    first, each with its authors, made from plain rows as blog.cards does for post cards:
+    two queries, compiled once (blog.rows), with no prefetch (whose cost grows with the
     updates). Each keeps the rows it was made from (update.rows), and an update's fragments
     are kept by them and rendered from an Update made anew from them (update_from_rows())."""
-    rows = list(updates.newest_first().values_list(*UPDATE_COLUMNS))
+    using = router.db_for_read(Update)
+    rows = update_rows([post.pk, after], using)
     authors = {row[0]: [] for row in rows}
-    author_rows = (
-        Update.authors.through.objects.using(updates.db)
-        .filter(update__in=list(authors))
+    for update_id, *author in update_author_rows(list(authors), using):
+        authors[update_id].append(tuple(author))
+    return [update_from_rows((row, tuple(authors[row[0]])), using) for row in rows]
+
+
+update_rows = CompiledRows(
+    lambda values: (
+        Update.objects.filter(post=values[0], pk__gt=values[1])
+        .newest_first()
+        .values_list(*UPDATE_COLUMNS)
+    )
+)
+update_author_rows = CompiledRows(
+    lambda update_ids: (
+        Update.authors.through.objects.filter(update__in=update_ids)
         .order_by("author__name", "author")
         .values_list("update_id", *(f"author__{column}" for column in AUTHOR_COLUMNS))
     )
-    for update_id, *author in author_rows:
-        authors[update_id].append(tuple(author))
-    return [update_from_rows((row, tuple(authors[row[0]])), updates.db) for row in rows]
+)
 
 
 def update_from_rows(rows, db):

@@ -39,7 +39,7 @@ def live_blog_posting(live, request):
 
 def blog_posting(update, request):
     """An update as a BlogPosting; kept by the rows it is made from (pagecache.fragments,
-    live.pages.updates_from_rows()), so it reads nothing of the request but its scheme and
+    live.pages.updates_of()), so it reads nothing of the request but its scheme and
     host."""
     text = strip_tags(update.body_html).strip()
     data = {

@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control
 from blog.models import Post
 
 from .models import Update
-from .pages import page_number_of, updates_from_rows
+from .pages import page_number_of, updates_of
 
 
 def updates_since(request, post_id, after):
@@ -19,7 +19,7 @@ def updates_since(request, post_id, after):
     update (the newest was deleted) is answered but not kept."""
     posts = Post.objects.visible_to(request.user).select_related("blog", "coverage")
     post = get_object_or_404(posts, pk=post_id, coverage__isnull=False)
-    updates = updates_from_rows(post.live_updates.newer_than(after))
+    updates = updates_of(post, after)
     editions = post.live_updates.editions(after)
     newest = editions["newest"]
     html = render_to_string(

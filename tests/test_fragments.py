@@ -93,7 +93,7 @@ class CardTests(TestCase):
         raw_sql(
             "UPDATE blog_post SET standfirst = %s WHERE id = %s", "Water rising", self.posts[1].pk
         )
-        [card] = cards(Post.objects.filter(pk=self.posts[1].pk))
+        [card] = cards([self.posts[1].pk])
         with self.assertNumQueries(0):
             html = card.render("blog/includes/post_card.html", is_live=False)
         self.assertIn("Water rising", html)
@@ -112,7 +112,7 @@ class CardTests(TestCase):
         self.assertEqual(rendered.call_count, 1)  # the changed card; the run is joined anew
 
     def test_a_card_is_kept_apart_for_each_language(self):
-        [card] = cards(Post.objects.filter(pk=self.posts[0].pk))
+        [card] = cards([self.posts[0].pk])
         with translation.override("en-gb"):
             english = card.render("blog/includes/post_card.html")
         with translation.override("fr"):

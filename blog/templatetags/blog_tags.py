@@ -239,7 +239,7 @@ def social_meta(context, post):
         "authors": [
             request.build_absolute_uri(author.get_absolute_url()) for author in post.byline_authors
         ],
-        "tags": post.tags.all(),
+        "tags": post.tag_list,
         "image": image,
         "site_image": site_image,
     }

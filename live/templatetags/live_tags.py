@@ -29,7 +29,7 @@ def live_badge(context, post, is_live=None):
 
 @register.simple_tag(takes_context=True)
 def live_update(context, update, post):
-    """One update of post (live/update.html), made from rows (live.pages.updates_from_rows())
+    """One update of post (live/update.html), made from rows (live.pages.updates_of())
     and kept by them (pagecache.fragments): rendered once by each worker while the update and
     its authors stay as they are."""
     share_url = context["request"].build_absolute_uri(update.get_absolute_url())

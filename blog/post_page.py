@@ -1,0 +1,48 @@
+"""What a post page shows besides the post itself: its byline's authors, its tags and its
+corrections, read as plain rows in queries compiled once (blog.rows), as list pages read their
+cards (blog.cards). The ORM's prefetches of the three cost more than the post's own query."""
+
+from django.db import router
+from taggit.models import Tag
+
+from .cards import AUTHOR_COLUMNS, columns
+from .models import Author, Byline, Correction, Post
+from .rows import CompiledRows
+
+TAG_COLUMNS = columns(Tag, ("name", "slug"))
+CORRECTION_COLUMNS = columns(Correction, [field.name for field in Correction._meta.fields])
+
+
+def load_byline_tags_and_corrections(post):
+    """Give post its authors in byline order (post.byline_authors), its tags by name
+    (post.tag_list) and its corrections, newest first
+    (post.correction_list): three queries."""
+    using = post._state.db or router.db_for_read(Post)
+    post.loaded_authors = [
+        Author.from_db(using, AUTHOR_COLUMNS, row) for row in author_rows([post.pk], using)
+    ]
+    post.loaded_tags = [Tag.from_db(using, TAG_COLUMNS, row) for row in tag_rows([post.pk], using)]
+    post.loaded_corrections = [
+        Correction.from_db(using, CORRECTION_COLUMNS, row)
+        for row in correction_rows([post.pk], using)
+    ]
+    return post
+
+
+author_rows = CompiledRows(
+    lambda post_ids: (
+        Byline.objects.filter(post__in=post_ids)
+        .order_by("position", "pk")
+        .values_list(*(f"author__{column}" for column in AUTHOR_COLUMNS))
+    )
+)
+tag_rows = CompiledRows(
+    lambda post_ids: (
+        Post.tags.through.objects.filter(content_object__in=post_ids)
+        .order_by("tag__name", "tag")
+        .values_list(*(f"tag__{column}" for column in TAG_COLUMNS))
+    )
+)
+correction_rows = CompiledRows(
+    lambda post_ids: Correction.objects.filter(post__in=post_ids).values_list(*CORRECTION_COLUMNS)
+)
