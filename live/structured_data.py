@@ -22,19 +22,25 @@ def live_blog_posting(live, request):
         changes = [post.published_at, post.updated_at, *(u.updated_at for u in live.updates)]
         data["dateModified"] = iso(max(changes))
     origin = request.build_absolute_uri("/")
-    data["liveBlogUpdate"] = [
-        fragments.keep(
-            "live.structured_data.blog_posting",
-            lambda rows=update.rows, db=update._state.db: blog_posting(
-                update_from_rows(rows, db), request
-            ),
-            {},
-            {"origin": origin},
-            update.rows,
-        )
-        for update in live.updates
-    ]
+    data["liveBlogUpdate"] = fragments.keep(
+        "live.structured_data.blog_postings",
+        lambda: [blog_posting_kept(update, origin, request) for update in live.updates],
+        {},
+        {"origin": origin},
+        tuple(update.rows for update in live.updates),
+    )
     return data
+
+
+def blog_posting_kept(update, origin, request):
+    """blog_posting() of an update, kept by the rows it is made from."""
+    return fragments.keep(
+        "live.structured_data.blog_posting",
+        lambda: blog_posting(update_from_rows(update.rows, update._state.db), request),
+        {},
+        {"origin": origin},
+        update.rows,
+    )
 
 
 def blog_posting(update, request):

@@ -259,6 +259,21 @@ class LiveUpdateTests(TestCase):
         # the update's byline, and its author in the page's JSON-LD
         self.assertContains(page, "Cy Stringer", count=2)
 
+    def test_a_live_pages_updates_are_kept_whole_and_one_changed_renders_alone(self):
+        second = Update.objects.create(post=self.post, body="Trees down.")
+        reader = ReaderClient()
+        reader.get(self.post.get_absolute_url())
+        raw_sql(
+            "UPDATE live_update SET body_html = %s WHERE id = %s", "<p>Roads shut.</p>", second.pk
+        )
+        with mock.patch.object(
+            fragments_module, "render_to_string", wraps=fragments_module.render_to_string
+        ) as rendered:
+            page = reader.get(self.post.get_absolute_url())
+        self.assertContains(page, "Roads shut.", count=3)  # the update and its JSON-LD
+        self.assertContains(page, "Winds of 90 mph.")
+        self.assertEqual(rendered.call_count, 1)  # the changed update; the run is joined anew
+
     def test_the_share_link_names_the_host_the_reader_asked(self):
         path = self.post.get_absolute_url()
         self.assertContains(ReaderClient().get(path), "http://testserver/live/")

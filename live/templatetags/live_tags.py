@@ -28,16 +28,43 @@ def live_badge(context, post, is_live=None):
 
 
 @register.simple_tag(takes_context=True)
+def live_updates(context, updates, post):
+    """Updates of post (live/update.html), each made from its rows
+    (live.pages.updates_of()) and kept by them (pagecache.fragments), and the whole run of
+    them kept by all their rows: rendered once by each worker while the updates and their
+    authors stay as they are."""
+    request = context["request"]
+    share_urls = tuple(request.build_absolute_uri(u.get_absolute_url()) for u in updates)
+
+    def each_update():
+        return "".join(
+            render_update(update, share_url, post.headline)
+            for update, share_url in zip(updates, share_urls, strict=True)
+        )
+
+    html = fragments.keep(
+        "live_updates",
+        each_update,
+        {},
+        {"share_urls": share_urls, "post_headline": post.headline},
+        tuple(update.rows for update in updates),
+    )
+    return mark_safe(html)
+
+
+@register.simple_tag(takes_context=True)
 def live_update(context, update, post):
-    """One update of post (live/update.html), made from rows (live.pages.updates_of())
-    and kept by them (pagecache.fragments): rendered once by each worker while the update and
-    its authors stay as they are."""
+    """One update of post, kept as each of live_updates() is (the pinned update)."""
     share_url = context["request"].build_absolute_uri(update.get_absolute_url())
+    return render_update(update, share_url, post.headline)
+
+
+def render_update(update, share_url, post_headline):
     return fragments.render_rows(
         "live/update.html",
         update.rows,
         lambda: {"update": update_from_rows(update.rows, update._state.db)},
-        {"share_url": share_url, "post_headline": post.headline},
+        {"share_url": share_url, "post_headline": post_headline},
     )
 
 
