@@ -5,8 +5,8 @@ cards (blog.cards). The ORM's prefetches of the three cost more than the post's 
 from django.db import router
 from taggit.models import Tag
 
-from .cards import AUTHOR_COLUMNS, columns
-from .models import Author, Byline, Correction, Post
+from .cards import AUTHOR_COLUMNS, byline_rows, columns
+from .models import Author, Correction, Post
 from .rows import CompiledRows
 
 TAG_COLUMNS = columns(Tag, ("name", "slug"))
@@ -19,7 +19,8 @@ def load_byline_tags_and_corrections(post):
     (post.correction_list): three queries."""
     using = post._state.db or router.db_for_read(Post)
     post.loaded_authors = [
-        Author.from_db(using, AUTHOR_COLUMNS, row) for row in author_rows([post.pk], using)
+        Author.from_db(using, AUTHOR_COLUMNS, author)
+        for _, *author in byline_rows([post.pk], using)  # the cards' query: (post id, *author)
     ]
     post.loaded_tags = [Tag.from_db(using, TAG_COLUMNS, row) for row in tag_rows([post.pk], using)]
     post.loaded_corrections = [
@@ -29,13 +30,6 @@ def load_byline_tags_and_corrections(post):
     return post
 
 
-author_rows = CompiledRows(
-    lambda post_ids: (
-        Byline.objects.filter(post__in=post_ids)
-        .order_by("position", "pk")
-        .values_list(*(f"author__{column}" for column in AUTHOR_COLUMNS))
-    )
-)
 tag_rows = CompiledRows(
     lambda post_ids: (
         Post.tags.through.objects.filter(content_object__in=post_ids)
