@@ -169,16 +169,22 @@ class Author(models.Model):
         return deleted
 
 
+def sees_only_published(user):
+    """Whether PostQuerySet.visible_to(user) is published() without asking for permissions:
+    a reader, i.e. anyone but active staff."""
+    return not (user.is_active and user.is_staff)
+
+
 class PostQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, now=None):
         """Posts a reader may see: live, i.e. published, with a publication time that has
         passed and an “unpublish at” time, if any, still to come (blog.publication)."""
-        return self.in_state(publication.LIVE)
+        return self.in_state(publication.LIVE, now)
 
-    def in_state(self, state):
-        """Posts in one of blog.publication.STATES now: draft, submitted, scheduled, live or
-        taken down."""
-        return self.filter(publication.state_q(state, timezone.now()))
+    def in_state(self, state, now=None):
+        """Posts in one of blog.publication.STATES now (or at the moment `now`): draft,
+        submitted, scheduled, live or taken down."""
+        return self.filter(publication.state_q(state, now or timezone.now()))
 
     def delete(self):
         """Delete the posts. Those readers have seen answer 410 Gone at their address
@@ -205,7 +211,7 @@ class PostQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Every post for editors; published posts and their own for authors (to preview
         them); published posts for everyone else."""
-        if not (user.is_active and user.is_staff):
+        if sees_only_published(user):
             return self.published()
         if user.has_perm("blog.publish_post"):
             return self.all()

@@ -19,7 +19,7 @@ from live.pages import live_page
 from .cards import cards
 from .models import Author, Blog, OldSlug, Post, PostRedirect, PreviewLink
 from .pagination import WindowPaginator
-from .post_page import load_byline_tags_and_corrections
+from .post_page import load_byline_tags_and_corrections, post_at
 from .search import add_snippets, clean_query, search_posts
 from .site_state import LATEST_SHOWN, newest_posts, site_state
 
@@ -133,12 +133,7 @@ def post_detail(request, blog_slug, slug):
     """A post; editors, and authors for their own posts, also see drafts and scheduled posts,
     as a preview. An old address of a published post redirects to it, or answers 410 Gone
     once the post is deleted."""
-    post = (
-        Post.objects.visible_to(request.user)
-        .select_related("blog", "coverage")
-        .filter(blog__slug=blog_slug, slug=slug)
-        .first()
-    )
+    post = post_at(blog_slug, slug, request.user)
     if post is None:
         return moved_or_gone(request, blog_slug, slug)
     return render_post(request, post, is_preview=not post.is_published)

@@ -18,28 +18,28 @@ def live_blog_posting(live, request):
     data["coverageStartTime"] = iso(coverage.started_at)
     if coverage.ended_at:
         data["coverageEndTime"] = iso(coverage.ended_at)
-    if live.updates and post.published_at:
-        changes = [post.published_at, post.updated_at, *(u.updated_at for u in live.updates)]
-        data["dateModified"] = iso(max(changes))
+    if live.rows and post.published_at:
+        last = live.last_updated_at
+        data["dateModified"] = iso(max(post.published_at, post.updated_at, last))
     origin = request.build_absolute_uri("/")
     data["liveBlogUpdate"] = fragments.keep(
         "live.structured_data.blog_postings",
-        lambda: [blog_posting_kept(update, origin, request) for update in live.updates],
+        lambda: [blog_posting_kept(rows, live.using, origin, request) for rows in live.rows],
         {},
         {"origin": origin},
-        tuple(update.rows for update in live.updates),
+        (live.rows_key,),
     )
     return data
 
 
-def blog_posting_kept(update, origin, request):
+def blog_posting_kept(rows, using, origin, request):
     """blog_posting() of an update, kept by the rows it is made from."""
     return fragments.keep(
         "live.structured_data.blog_posting",
-        lambda: blog_posting(update_from_rows(update.rows, update._state.db), request),
+        lambda: blog_posting(update_from_rows(rows, using), request),
         {},
         {"origin": origin},
-        update.rows,
+        rows,
     )
 
 

@@ -23,7 +23,8 @@ def updates_since(request, post_id, after):
     editions = post.live_updates.editions(after)
     newest = editions["newest"]
     html = render_to_string(
-        "live/updates_since.html", {"updates": updates, "post": post}, request=request
+        "live/updates_since.html",
+        {"updates": updates, "post": post, "origin": request.build_absolute_uri("/")},
     )
     response = JsonResponse(
         {

@@ -191,6 +191,12 @@ def rows_repr(rows):
     return repr(rows)
 
 
+def rows_digest(rows):
+    """rows (as rows_repr() takes them) as a short string to key fragments by in their place:
+    for rows that several fragments of a page are kept by, digested once."""
+    return hashlib.blake2b(rows_repr(rows).encode(), digest_size=20).hexdigest()
+
+
 def add_loaded(digest, instance, seen):
     """Everything loaded on instance, and on the objects loaded with it, into digest: its
     fields (and what it remembered: cached properties, attributes set on it), the related

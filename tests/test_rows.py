@@ -1,17 +1,23 @@
 """Rows read by queries compiled once (blog.rows): the cards of list pages, a post page's byline,
 tags and corrections, a live post's updates."""
 
+from datetime import timedelta
+
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
+from django.db.models import Q
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from blog.cards import BLOG_COLUMNS, POST_COLUMNS, card_rows
 from blog.models import Correction, Post
+from blog.post_page import post_at, published_post_at
 from blog.rows import CompiledRows
 from live.models import Coverage, Update
 from live.pages import updates_of
 
-from .builders import make_author, make_blog, make_post
+from .builders import make_author, make_blog, make_post, make_user
 from .readers import ReaderClient
 
 
@@ -39,12 +45,75 @@ class CompiledRowsTests(TestCase):
         self.assertEqual(len(rows.compiled), 2)
         self.assertEqual(rows([], "default"), [])
 
-    def test_a_value_the_query_uses_twice_is_refused(self):
+    def test_a_value_the_query_uses_twice_is_sent_in_both_places(self):
         rows = CompiledRows(
-            lambda ids: Post.objects.filter(pk__in=ids, blog_id__in=ids).values_list("pk")
+            lambda values: (
+                Post.objects.filter(Q(headline=values[0]) | Q(standfirst=values[0]))
+                .order_by("headline")
+                .values_list("headline")
+            )
         )
-        with self.assertRaisesMessage(ValueError, "each value must stand once"):
-            rows([self.posts[0].pk], "default")
+        Post.objects.filter(pk=self.posts[2].pk).update(standfirst="Story 0")
+        self.assertEqual(rows(["Story 0"], "default"), [("Story 0",), ("Story 2",)])
+        self.assertEqual(rows(["Story 1"], "default"), [("Story 1",)])
+
+    def test_strings_and_times_stand_in_as_ids_do_converted_as_the_orm_converts_them(self):
+        rows = CompiledRows(
+            lambda values: (
+                Post.objects.published(now=values[1]).filter(slug=values[0]).values_list("headline")
+            )
+        )
+        post = self.posts[1]
+        self.assertEqual(rows([post.slug, timezone.now()], "default"), [("Story 1",)])
+        before = post.published_at - timedelta(seconds=1)
+        self.assertEqual(rows([post.slug, before], "default"), [])  # not yet published then
+        self.assertEqual(rows(["no-such-post", timezone.now()], "default"), [])
+        self.assertEqual(len(rows.compiled), 1)
+
+    def test_a_value_of_a_kind_that_changes_the_sql_is_refused(self):
+        rows = CompiledRows(lambda values: Post.objects.filter(is_breaking=values[0]))
+        with self.assertRaisesMessage(TypeError, "a flag changes the SQL"):
+            rows([True], "default")
+
+
+class PostAtAddressTests(TestCase):
+    """blog.post_page.post_at(): a reader's post comes from a query compiled once, and is the
+    post Post.objects.visible_to() gives, with its blog and coverage loaded."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.blog = make_blog(name="City")
+        cls.live = make_post(blog=cls.blog, headline="Live")
+        cls.draft = make_post(blog=cls.blog, headline="Draft", status=Post.Status.DRAFT)
+        cls.scheduled = make_post(
+            blog=cls.blog, headline="Soon", published_at=timezone.now() + timedelta(hours=1)
+        )
+        cls.taken_down = make_post(
+            blog=cls.blog, headline="Gone", unpublish_at=timezone.now() - timedelta(minutes=1)
+        )
+        Coverage.objects.create(post=cls.live)
+
+    def test_a_reader_finds_only_the_published_post_with_its_blog_and_coverage(self):
+        reader = AnonymousUser()
+        found = post_at(self.blog.slug, self.live.slug, reader)
+        self.assertEqual(found, self.live)
+        with self.assertNumQueries(0):
+            self.assertEqual((found.blog.name, found.coverage.post_id), ("City", self.live.pk))
+        for hidden in (self.draft, self.scheduled, self.taken_down):
+            with self.subTest(hidden.headline):
+                self.assertIsNone(post_at(self.blog.slug, hidden.slug, reader))
+        self.assertIsNone(post_at("elsewhere", self.live.slug, reader))
+        self.assertEqual(len(published_post_at.compiled), 1)
+
+    def test_a_post_without_coverage_has_none(self):
+        post = make_post(blog=self.blog, headline="Plain")
+        found = post_at(self.blog.slug, post.slug, AnonymousUser())
+        with self.assertNumQueries(0):
+            self.assertIsNone(getattr(found, "coverage", None))
+
+    def test_an_editor_finds_drafts_as_visible_to_has_it(self):
+        editor = make_user("editor", "Editors")
+        self.assertEqual(post_at(self.blog.slug, self.draft.slug, editor), self.draft)
 
 
 class PostPageRowsTests(TestCase):

@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -27,14 +28,13 @@ def live_badge(context, post, is_live=None):
     return ""
 
 
-@register.simple_tag(takes_context=True)
-def live_updates(context, updates, post):
+@register.simple_tag
+def live_updates(updates, post, origin):
     """Updates of post (live/update.html), each made from its rows
-    (live.pages.updates_of()) and kept by them (pagecache.fragments), and the whole run of
-    them kept by all their rows: rendered once by each worker while the updates and their
-    authors stay as they are."""
-    request = context["request"]
-    share_urls = tuple(request.build_absolute_uri(u.get_absolute_url()) for u in updates)
+    (live.pages.update_rows_of()) and kept by them (pagecache.fragments), and the whole run
+    of them kept by all their rows: rendered once by each worker while the updates and their
+    authors stay as they are. origin is the site's address (share links are absolute)."""
+    share_urls = tuple(absolute(origin, update.get_absolute_url()) for update in updates)
 
     def each_update():
         return "".join(
@@ -52,11 +52,10 @@ def live_updates(context, updates, post):
     return mark_safe(html)
 
 
-@register.simple_tag(takes_context=True)
-def live_update(context, update, post):
+@register.simple_tag
+def live_update(update, post, origin):
     """One update of post, kept as each of live_updates() is (the pinned update)."""
-    share_url = context["request"].build_absolute_uri(update.get_absolute_url())
-    return render_update(update, share_url, post.headline)
+    return render_update(update, absolute(origin, update.get_absolute_url()), post.headline)
 
 
 def render_update(update, share_url, post_headline):
@@ -68,15 +67,42 @@ def render_update(update, share_url, post_headline):
     )
 
 
-@register.inclusion_tag("live/coverage.html", takes_context=True)
+def absolute(origin, path):
+    """request.build_absolute_uri(path) for a path from reverse(), given
+    origin = request.build_absolute_uri("/")."""
+    return origin[:-1] + path
+
+
+@register.simple_tag(takes_context=True)
 def live_coverage(context, live):
-    """A live post's updates under its summary: status, key events, the pinned update, this
-    page of updates and the links to older and newer ones. live is a live.pages.LivePage."""
+    """A live post's updates under its summary (live/coverage.html): status, key events, the
+    pinned update, this page of updates and the links to older and newer ones. live is a
+    live.pages.LivePage. The whole of it is kept (pagecache.fragments) by the rows of all
+    the updates, the coverage, the page number and the post's headline and address: a
+    reader's page costs no Update instance while those stay as they are."""
+    coverage, post = live.coverage, live.coverage.post
+    origin = context["request"].build_absolute_uri("/")
+    html = fragments.keep(
+        "live/coverage.html",
+        lambda: render_to_string("live/coverage.html", coverage_context(live, post, origin)),
+        {},
+        {
+            "origin": origin,
+            "number": live.number,
+            "coverage": (coverage.pk, coverage.started_at, coverage.ended_at),
+            "post": (post.pk, post.headline, post.get_absolute_url()),
+        },
+        (live.rows_key,),
+    )
+    return mark_safe(html)
+
+
+def coverage_context(live, post, origin):
     page_obj = live.page_obj
     return {
-        "request": context["request"],
         "live": live,
-        "post": live.coverage.post,
+        "post": post,
+        "origin": origin,
         "page_obj": page_obj,
         "shown_ids": live.shown_ids,
         # Readers of the first page get new updates as they come (static/js/live.js).
