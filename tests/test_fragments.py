@@ -18,7 +18,8 @@ from django.utils import timezone, translation
 from blog.cards import cards
 from blog.models import Author, Blog, Post
 from blog.templatetags.blog_tags import archive_box
-from live.models import Coverage, Update
+from live.models import UPDATES_PER_PAGE, Coverage, Update
+from live.templatetags import live_tags
 from pagecache import fragments as fragments_module
 from pagecache import kept
 from pagecache.fragments import fragments
@@ -273,6 +274,48 @@ class LiveUpdateTests(TestCase):
         self.assertContains(page, "Roads shut.", count=3)  # the update and its JSON-LD
         self.assertContains(page, "Winds of 90 mph.")
         self.assertEqual(rendered.call_count, 1)  # the changed update; the run is joined anew
+
+    def test_a_live_pages_section_of_updates_is_kept_whole_until_its_coverage_changes(self):
+        reader = ReaderClient()
+        with mock.patch.object(
+            live_tags, "render_to_string", wraps=live_tags.render_to_string
+        ) as rendered:
+            for _ in range(2):
+                self.assertContains(reader.get(self.post.get_absolute_url()), "Coverage started")
+        self.assertEqual(rendered.call_count, 1)
+        raw_sql("UPDATE live_coverage SET ended_at = %s", timezone.now())
+        page = reader.get(self.post.get_absolute_url())
+        self.assertContains(page, "Coverage ended")
+        self.assertNotContains(page, "data-live-poll")
+
+    def test_a_headline_changed_by_raw_sql_shows_in_the_updates_share_titles(self):
+        reader = ReaderClient()
+        reader.get(self.post.get_absolute_url())
+        raw_sql("UPDATE blog_post SET headline = %s WHERE id = %s", "Gale live", self.post.pk)
+        self.assertContains(
+            reader.get(self.post.get_absolute_url()), 'data-share-title="Gale live"'
+        )
+
+    def test_each_page_of_updates_is_kept_apart(self):
+        start = timezone.now() - datetime.timedelta(hours=1)
+        later = [
+            Update.objects.create(
+                post=self.post,
+                published_at=start + datetime.timedelta(minutes=n + 1),
+                body=f"Later report {n}.",
+            )
+            for n in range(UPDATES_PER_PAGE)
+        ]
+        Update.objects.filter(pk=self.update.pk).update(published_at=start)
+        oldest, newer = f'id="update-{self.update.pk}"', f'id="update-{later[5].pk}"'
+        reader, path = ReaderClient(), self.post.get_absolute_url()
+        first, second = reader.get(path), reader.get(f"{path}?page=2")
+        self.assertNotContains(first, oldest)
+        self.assertContains(first, newer)
+        self.assertContains(second, oldest)
+        self.assertNotContains(second, newer)
+        self.assertContains(second, "Page 2 of 2")
+        self.assertContains(reader.get(path), "Page 1 of 2")
 
     def test_the_share_link_names_the_host_the_reader_asked(self):
         path = self.post.get_absolute_url()
