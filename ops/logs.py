@@ -75,8 +75,9 @@ def request_id(meta):
 
 def log_request(method, path, status, started, request, cache="hit"):
     """The request's log line; request needs only .id and .META. cache is how the page cache
-    answered: "miss" (rendered and stored), "bypass" (not from the cache, not stored) or "hit",
-    the default, as the WSGI front (pagecache.pages.CachedPagesFirst) logs only its hits."""
+    answered: "miss" (rendered and stored), "bypass" (not from the cache, not stored), "hit",
+    the default, or "revalidated" (a page of an earlier generation whose reads gave the same
+    rows, pagecache.reads); the WSGI front (pagecache.pages.CachedPagesFirst) logs the last two."""
     logger.log(
         logging.WARNING if status >= 500 else logging.INFO,
         "%s %s %s",

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 
-from . import generation, pages
+from . import generation, pages, reads
 
 _MISSING = object()
 
@@ -29,7 +29,8 @@ class Kept(threading.local):
         self.token = None
         self.since = None  # when the first value of the generation began to be read
         self.until = 0.0  # Unix time: the next scheduled change after since
-        self.values = {}
+        self.until_reads = None  # the reads that found it (pagecache.reads)
+        self.values = {}  # {name: (value, the reads that made it)}
 
     def holds(self, token, moment):
         """Whether what is kept is of this generation and holds at moment (a datetime)."""
@@ -44,7 +45,9 @@ class Kept(threading.local):
         """Keep values of the generation token from since on, until the next scheduled
         change."""
         self.token, self.since, self.values = token, since, {}
-        self.until = import_string(settings.PAGE_CACHE_NEXT_CHANGE)(since)
+        with reads.recorded() as recording:
+            self.until = import_string(settings.PAGE_CACHE_NEXT_CHANGE)(since)
+        self.until_reads = recording.frozen()
 
 
 kept = Kept()
@@ -72,15 +75,17 @@ def once_a_generation(request, name, read):
     if value is not _MISSING:
         return value
     token = generation_of(request)
-    if kept.holds(token, timezone.now()):
-        value = kept.values.get(name, _MISSING)
-    if value is _MISSING:
+    if kept.holds(token, timezone.now()) and name in kept.values:
+        value, value_reads = kept.values[name]
+        reads.include(value_reads)  # a page showing it read what it was made of
+    else:
         started_at = timezone.now()
-        value = read()
+        with reads.recorded() as recording:
+            value = read()
         if token is not None:
             if not kept.holds(token, started_at):
                 kept.start(token, started_at)
-            kept.values[name] = value
+            kept.values[name] = (value, recording.frozen())
     per_request[name] = value
     return value
 
@@ -95,7 +100,9 @@ def next_change_after(request, moment):
     if not kept.holds(token, moment):
         if token is None:
             return import_string(settings.PAGE_CACHE_NEXT_CHANGE)(moment)
-        kept.start(token, moment)
+        kept.start(token, moment)  # its reads are the current render's as they are made
+    else:
+        reads.include(kept.until_reads)
     return kept.until
 
 

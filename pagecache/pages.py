@@ -20,8 +20,10 @@ twice: one page is at most one entry per scheme and per named host (with or with
 server's own port), both encodings in it.
 
 Concurrent misses of one page render it once: the first takes a lock under the page's key
-and renders; the others wait in the front, briefly, for the page to be stored under that
-same key, and answer it as a hit. If nothing is stored (a 404, an error) or the wait runs
+and, unless the page last stored for the address still reads the same rows (pagecache.reads:
+then it is stored again under this generation, unrendered), renders it; the others wait in
+the front, briefly, for the page to be stored under that same key, and answer it as a hit.
+If nothing is stored (a 404, an error) or the wait runs
 out, they render it themselves.
 
 Each worker keeps the pages of the current generation it served lately in memory too (up to
@@ -52,7 +54,7 @@ from django.utils.http import http_date, parse_http_date_safe
 
 from ops.logs import log_request, request_id
 
-from . import generation, kept, release
+from . import generation, kept, reads, release
 
 logger = logging.getLogger(__name__)
 
@@ -274,14 +276,16 @@ def cache_page_for_readers(view):
             patch_cache_control(response, private=True)
             return response
         started_at = timezone.now()
-        # Asked first, so the shared data the view reads is kept from here on (pagecache.kept).
-        next_change = kept.next_change_after(request, started_at)
         only_page = QueryDict(mutable=True)
         only_page.setlist(PAGE_PARAMETER, request.GET.getlist(PAGE_PARAMETER))
         request.GET = only_page
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render"):
-            response.render()
+        with reads.recorded() as page_reads:  # everything the page is made of
+            # Asked first, so the shared data the view reads is kept from here on
+            # (pagecache.kept).
+            next_change = kept.next_change_after(request, started_at)
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
         if not is_cacheable(response):
             return response
         expires_at = min(time.time() + settings.NEWSROOM_PAGE_CACHE_SECONDS, next_change)
@@ -295,7 +299,7 @@ def cache_page_for_readers(view):
         if settings.NEWSROOM_PAGE_CACHE_SECONDS and expires_at > time.time():
             response["X-Page-Cache"] = "miss"
             # The body as the view made it: GZipMiddleware may compress it on the way out.
-            response.page_cache_entry = (expires_at, etag, response.content)
+            response.page_cache_entry = (expires_at, etag, response.content, page_reads.frozen())
         return response
 
     return wrapper
@@ -313,12 +317,19 @@ def cached_answer(environ):
     key = page_key(environ, token) if token else None
     if not key:
         return None
+    answered_as = "hit"
     entry = memory.get(key, token)
     if not is_fresh(entry):
         entry = generation.store.call("get", key)
         if not is_fresh(entry):
             entry = rendered_by_another(environ, key)
-            if entry is None:
+            if entry is None and LOCK in environ:  # this request is to render the page
+                entry = still_the_same(key, token)
+                if entry is None:
+                    return None
+                release_lock(environ)
+                answered_as = "revalidated"
+            elif entry is None:
                 return None
         memory.put(key, token, entry)
     if ACCEPTS_GZIP.search(environ.get("HTTP_ACCEPT_ENCODING", "")):
@@ -330,7 +341,7 @@ def cached_answer(environ):
         ("Cache-Control", public_cache_control(entry.expires_at)),
         ("ETag", etag),
         ("Content-Length", str(len(body))),
-        ("X-Page-Cache", "hit"),
+        ("X-Page-Cache", answered_as),
     ]
     if not CONDITIONAL_HEADERS.isdisjoint(environ):
         return conditional_answer(environ, headers, body)
@@ -339,6 +350,37 @@ def cached_answer(environ):
 
 def is_fresh(entry):
     return entry is not None and time.time() < entry.expires_at
+
+
+def reads_key(key):
+    """Where a page is stored with its reads (pagecache.reads): its key without the
+    generation, so a later generation finds it."""
+    _, release_digest, _, address = key.split(":")
+    return f"reads:{release_digest}:{address}"
+
+
+def still_the_same(key, token):
+    """The page last stored for key's address, stored again under key's generation (token),
+    if it has not expired and the database answers each of its reads with the same rows as
+    when it was rendered; else None (render it)."""
+    stored = generation.store.call("get", reads_key(key))
+    if stored is None:
+        return None
+    page_reads, entry = stored
+    if not is_fresh(entry):
+        return None
+    try:
+        if not reads.read_the_same(page_reads):
+            return None
+    except Exception:  # the database failed: rendering will say so
+        logger.warning("could not check a cached page's reads; rendering it", exc_info=True)
+        return None
+    timeout = max(1, int(entry.expires_at - time.time()) + 1)
+    if generation.store.call("set", key, entry, timeout, default=generation.FAILED) is not (
+        generation.FAILED
+    ):
+        generation.note_page(key, token)
+    return entry
 
 
 def lock_key(key):
@@ -422,12 +464,13 @@ class CachedPagesFirst:
         request = SimpleNamespace(id=request_id(environ), META=environ)
         start_response(status, [*headers, ("X-Request-ID", request.id)])
         method, path = environ["REQUEST_METHOD"], get_path_info(environ)
-        log_request(method, path, int(status[:3]), started, request)
+        cache = dict(headers).get("X-Page-Cache", "hit")
+        log_request(method, path, int(status[:3]), started, request, cache)
         return [body]
 
 
 def store(key, token, response):
-    expires_at, etag, content = response.page_cache_entry
+    expires_at, etag, content, page_reads = response.page_cache_entry
     patch_vary_headers(response, ["Accept-Encoding"])
     # Cached pages are the same for every reader and hold no secret, so they need no padding
     # against BREACH.
@@ -443,6 +486,8 @@ def store(key, token, response):
     if stored is not generation.FAILED:  # local memory answers None, django-redis True
         memory.put(key, token, entry)
         generation.note_page(key, token)
+        if page_reads is not None:
+            generation.store.call("set", reads_key(key), (page_reads, entry), timeout)
 
 
 class PageCacheMiddleware:

@@ -28,6 +28,7 @@ from django.utils.module_loading import import_string
 from psycopg import pq
 
 from .generation import bump
+from .reads import ReadsCursor, ReadsDebugCursor
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,12 @@ class WritesWatched:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.execute_wrappers.append(note_after_statement)
+
+    def make_cursor(self, cursor):
+        return ReadsCursor(cursor, self)  # notes the reads of a page (pagecache.reads)
+
+    def make_debug_cursor(self, cursor):
+        return ReadsDebugCursor(cursor, self)
 
     def note_writes(self):
         """Called after each statement and commit: bump if a committed write was seen."""
