@@ -10,7 +10,7 @@ import contextlib
 import gzip
 import re
 import time
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from datetime import timedelta
 from unittest import mock
 
@@ -452,6 +452,7 @@ class EditorsAndReaders(RuleBasedStateMachine):
                 if next_change_at(started) > time.time():
                     break
             self.case.assertEqual(cached.status_code, fresh.status_code, path)
+            self.answered[cached.get("X-Page-Cache")] += 1
             if cached.get("Content-Encoding") == "gzip":
                 cached.content = gzip.decompress(cached.content)
             self.case.assertEqual(
@@ -481,6 +482,7 @@ class CachedPagesMatchFreshRendersTests(TestCase):
             caches["pages"].clear()
             memory.clear()
             EditorsAndReaders.case = self
+            EditorsAndReaders.answered = answered = Counter()
             run_state_machine_as_test(
                 EditorsAndReaders,
                 settings=hypothesis_settings(
@@ -491,3 +493,8 @@ class CachedPagesMatchFreshRendersTests(TestCase):
                     suppress_health_check=list(HealthCheck),
                 ),
             )
+        # The comparisons covered pages served from the cache, pages rendered after a change,
+        # and pages served again unrendered after a change their reads did not see.
+        self.assertGreater(answered["hit"], 0)
+        self.assertGreater(answered["miss"], 0)
+        self.assertGreater(answered["revalidated"], 0)
