@@ -288,6 +288,19 @@ class LiveUpdateTests(TestCase):
         self.assertContains(page, "Coverage ended")
         self.assertNotContains(page, "data-live-poll")
 
+    def test_a_live_pages_json_ld_is_kept_whole_until_its_post_or_coverage_changes(self):
+        reader = ReaderClient()
+        with mock.patch.object(
+            live_tags, "live_blog_posting", wraps=live_tags.live_blog_posting
+        ) as made:
+            for _ in range(2):
+                self.assertContains(reader.get(self.post.get_absolute_url()), "LiveBlogPosting")
+        self.assertEqual(made.call_count, 1)
+        raw_sql("UPDATE live_coverage SET ended_at = %s", timezone.now())
+        self.assertContains(reader.get(self.post.get_absolute_url()), '"coverageEndTime"')
+        raw_sql("UPDATE blog_post SET headline = %s WHERE id = %s", "Gale live", self.post.pk)
+        self.assertContains(reader.get(self.post.get_absolute_url()), '"headline": "Gale live"')
+
     def test_a_headline_changed_by_raw_sql_shows_in_the_updates_share_titles(self):
         reader = ReaderClient()
         reader.get(self.post.get_absolute_url())

@@ -112,10 +112,21 @@ def coverage_context(live, post, origin):
 
 @register.simple_tag(takes_context=True)
 def live_json_ld(context, live):
-    """The post as a schema.org LiveBlogPosting with every update, as a JSON-LD script."""
-    data = json.dumps(
-        live_blog_posting(live, context["request"]), cls=DjangoJSONEncoder, ensure_ascii=False
+    """The post as a schema.org LiveBlogPosting with every update, as a JSON-LD script, kept
+    whole by what it is made of: the post and all it loaded (its coverage, blog, bylines,
+    tags), every update's rows and the site's address (pagecache.fragments)."""
+    request = context["request"]
+    return fragments.keep(
+        "live.live_json_ld",
+        lambda: json_ld_script(live_blog_posting(live, request)),
+        {"post": live.coverage.post},
+        {"origin": request.build_absolute_uri("/")},
+        (live.rows_key,),
     )
+
+
+def json_ld_script(data):
+    data = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     # As blog_tags.json_ld: "</script>" or "<!--" in a text must not end the element.
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))
