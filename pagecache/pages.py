@@ -306,9 +306,10 @@ def cache_page_for_readers(view):
 
 
 def cached_answer(environ):
-    """The cached page a request asks for, as (status, headers, body), or None. The WSGI front
-    below asks this before Django sees the request; it also notes the generation it read in
-    the environ, for PageCacheMiddleware to store the page under if Django renders it."""
+    """The cached page a request asks for, as (status, headers, body, how it was answered:
+    "hit" or "revalidated"), or None. The WSGI front below asks this before Django sees the
+    request; it also notes the generation it read in the environ, for PageCacheMiddleware to
+    store the page under if Django renders it."""
     if not is_for_the_cache(environ):
         return None
     use_canonical_host(environ)
@@ -344,8 +345,9 @@ def cached_answer(environ):
         ("X-Page-Cache", answered_as),
     ]
     if not CONDITIONAL_HEADERS.isdisjoint(environ):
-        return conditional_answer(environ, headers, body)
-    return "200 OK", headers, b"" if environ["REQUEST_METHOD"].upper() == "HEAD" else body
+        return (*conditional_answer(environ, headers, body), answered_as)
+    body = b"" if environ["REQUEST_METHOD"].upper() == "HEAD" else body
+    return "200 OK", headers, body, answered_as
 
 
 def is_fresh(entry):
@@ -375,11 +377,7 @@ def still_the_same(key, token):
     except Exception:  # the database failed: rendering will say so
         logger.warning("could not check a cached page's reads; rendering it", exc_info=True)
         return None
-    timeout = max(1, int(entry.expires_at - time.time()) + 1)
-    if generation.store.call("set", key, entry, timeout, default=generation.FAILED) is not (
-        generation.FAILED
-    ):
-        generation.note_page(key, token)
+    keep(key, token, entry)
     return entry
 
 
@@ -460,12 +458,11 @@ class CachedPagesFirst:
             return None
         if answer is None:
             return None
-        status, headers, body = answer
+        status, headers, body, answered_as = answer
         request = SimpleNamespace(id=request_id(environ), META=environ)
         start_response(status, [*headers, ("X-Request-ID", request.id)])
         method, path = environ["REQUEST_METHOD"], get_path_info(environ)
-        cache = dict(headers).get("X-Page-Cache", "hit")
-        log_request(method, path, int(status[:3]), started, request, cache)
+        log_request(method, path, int(status[:3]), started, request, answered_as)
         return [body]
 
 
@@ -481,13 +478,25 @@ def store(key, token, response):
         content=content,
         compressed=gzip.compress(content, mtime=0),
     )
-    timeout = max(1, int(expires_at - time.time()) + 1)
-    stored = generation.store.call("set", key, entry, timeout, default=generation.FAILED)
-    if stored is not generation.FAILED:  # local memory answers None, django-redis True
-        memory.put(key, token, entry)
-        generation.note_page(key, token)
-        if page_reads is not None:
-            generation.store.call("set", reads_key(key), (page_reads, entry), timeout)
+    if keep(key, token, entry) and page_reads is not None:
+        generation.store.call("set", reads_key(key), (page_reads, entry), seconds_left(entry))
+
+
+def keep(key, token, entry):
+    """Store entry under key (of the generation token), in the cache and this worker's memory,
+    and note it under its generation; False if the cache failed."""
+    stored = generation.store.call(
+        "set", key, entry, seconds_left(entry), default=generation.FAILED
+    )
+    if stored is generation.FAILED:  # local memory answers None, django-redis True
+        return False
+    memory.put(key, token, entry)
+    generation.note_page(key, token)
+    return True
+
+
+def seconds_left(entry):
+    return max(1, int(entry.expires_at - time.time()) + 1)
 
 
 class PageCacheMiddleware:

@@ -21,7 +21,6 @@ its own. Fragments (pagecache.fragments) are keyed by rows the page read itself.
 """
 
 import hashlib
-import logging
 import threading
 from contextlib import contextmanager
 
@@ -29,8 +28,6 @@ from django.db import connections
 from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 
 from .fragments import PLAIN, NotKeyable, rows_repr
-
-logger = logging.getLogger(__name__)
 
 READ_STATEMENTS = ("select", "(select")
 
@@ -149,7 +146,7 @@ class NotesReads:
     page_read = None
 
     def execute(self, sql, params=None):
-        self.page_read = start(self.db.alias, sql, params) if recordings.stack else None
+        self.page_read = start(self.db.alias, sql, params)
         return super().execute(sql, params)
 
     def executemany(self, sql, param_list):

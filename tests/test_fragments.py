@@ -275,39 +275,35 @@ class LiveUpdateTests(TestCase):
         self.assertContains(page, "Winds of 90 mph.")
         self.assertEqual(rendered.call_count, 1)  # the changed update; the run is joined anew
 
-    def test_a_live_pages_section_of_updates_is_kept_whole_until_its_coverage_changes(self):
+    def test_a_live_pages_updates_and_json_ld_are_kept_whole_until_its_coverage_changes(self):
         reader = ReaderClient()
-        with mock.patch.object(
-            live_tags, "render_to_string", wraps=live_tags.render_to_string
-        ) as rendered:
+        with (
+            mock.patch.object(
+                live_tags, "render_to_string", wraps=live_tags.render_to_string
+            ) as sections_rendered,
+            mock.patch.object(
+                live_tags, "live_blog_posting", wraps=live_tags.live_blog_posting
+            ) as json_ld_made,
+        ):
             for _ in range(2):
-                self.assertContains(reader.get(self.post.get_absolute_url()), "Coverage started")
-        self.assertEqual(rendered.call_count, 1)
+                page = reader.get(self.post.get_absolute_url())
+                self.assertContains(page, "Coverage started")
+                self.assertContains(page, "LiveBlogPosting")
+        self.assertEqual(sections_rendered.call_count, 1)
+        self.assertEqual(json_ld_made.call_count, 1)
         raw_sql("UPDATE live_coverage SET ended_at = %s", timezone.now())
         page = reader.get(self.post.get_absolute_url())
         self.assertContains(page, "Coverage ended")
+        self.assertContains(page, '"coverageEndTime"')
         self.assertNotContains(page, "data-live-poll")
 
-    def test_a_live_pages_json_ld_is_kept_whole_until_its_post_or_coverage_changes(self):
-        reader = ReaderClient()
-        with mock.patch.object(
-            live_tags, "live_blog_posting", wraps=live_tags.live_blog_posting
-        ) as made:
-            for _ in range(2):
-                self.assertContains(reader.get(self.post.get_absolute_url()), "LiveBlogPosting")
-        self.assertEqual(made.call_count, 1)
-        raw_sql("UPDATE live_coverage SET ended_at = %s", timezone.now())
-        self.assertContains(reader.get(self.post.get_absolute_url()), '"coverageEndTime"')
-        raw_sql("UPDATE blog_post SET headline = %s WHERE id = %s", "Gale live", self.post.pk)
-        self.assertContains(reader.get(self.post.get_absolute_url()), '"headline": "Gale live"')
-
-    def test_a_headline_changed_by_raw_sql_shows_in_the_updates_share_titles(self):
+    def test_a_headline_changed_by_raw_sql_shows_in_the_share_titles_and_json_ld(self):
         reader = ReaderClient()
         reader.get(self.post.get_absolute_url())
         raw_sql("UPDATE blog_post SET headline = %s WHERE id = %s", "Gale live", self.post.pk)
-        self.assertContains(
-            reader.get(self.post.get_absolute_url()), 'data-share-title="Gale live"'
-        )
+        page = reader.get(self.post.get_absolute_url())
+        self.assertContains(page, 'data-share-title="Gale live"')
+        self.assertContains(page, '"headline": "Gale live"')  # the JSON-LD, kept apart
 
     def test_each_page_of_updates_is_kept_apart(self):
         start = timezone.now() - datetime.timedelta(hours=1)

@@ -46,6 +46,17 @@ class ServedAgainUnrenderedTests(PageCacheTestCase):
         seconds_left = int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
         self.assertLessEqual(seconds_left, 600)
 
+    def test_a_reader_revalidating_a_page_served_again_gets_304_and_the_log_says_so(self):
+        etag = self.read(self.match.get_absolute_url())["ETag"]
+        self.edit_post(self.park, headline="Park reopens")
+        with self.assertLogs("ops.request", "INFO") as logs:
+            response = self.reader.get(
+                self.match.get_absolute_url(), headers={"If-None-Match": etag}
+            )
+        self.assertEqual(response.status_code, 304)
+        (record,) = logs.records
+        self.assertEqual(record.cache, "revalidated")
+
     def test_a_page_past_its_expiry_is_rendered_not_served_again(self):
         self.warm(self.match.get_absolute_url())
         environ = RequestFactory().get(self.match.get_absolute_url()).environ

@@ -210,8 +210,13 @@ def json_ld(context, kind, subject=None):
         "collection_page": lambda: structured_data.collection_page(subject, request),
         "website": lambda: structured_data.website(request),
     }
+    return json_ld_script(builders[kind]())
+
+
+def json_ld_script(data):
+    """data as a <script type="application/ld+json"> element."""
+    data = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     # Escaping <, > and & keeps "</script>" or "<!--" in a headline from ending the element.
-    data = json.dumps(builders[kind](), cls=DjangoJSONEncoder, ensure_ascii=False)
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))
 

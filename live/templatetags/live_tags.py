@@ -1,12 +1,9 @@
-import json
-
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from blog.images import picture_html
+from blog.templatetags.blog_tags import json_ld_script
 from pagecache.fragments import fragments
 
 from ..pages import live_post_ids, update_from_rows
@@ -123,13 +120,6 @@ def live_json_ld(context, live):
         {"origin": request.build_absolute_uri("/")},
         (live.rows_key,),
     )
-
-
-def json_ld_script(data):
-    data = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    # As blog_tags.json_ld: "</script>" or "<!--" in a text must not end the element.
-    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))
 
 
 @register.simple_tag
