@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Min, Q
 
 from frontpage.models import Pin
+from pagecache.fragments import settle
 from pagecache.kept import once_a_generation
 
 from . import publication
@@ -28,17 +29,19 @@ def site_state(request=None):
 
 
 def read_site_state():
-    return SiteState(
-        breaking_post=(
-            Post.objects.published()
-            .breaking()
-            .select_related("blog")
-            .only("headline", "slug", "blog__slug")
-            .latest_first()
-            .first()
-        ),
-        blogs=list(Blog.objects.only("name", "slug", "tagline")),
+    """The state, its instances settled (pagecache.fragments.settle()): kept as they are for
+    a generation, the fragments kept by them digest them once."""
+    breaking_post = (
+        Post.objects.published()
+        .breaking()
+        .select_related("blog")
+        .only("headline", "slug", "blog__slug")
+        .latest_first()
+        .first()
     )
+    blogs = list(Blog.objects.only("name", "slug", "tagline"))
+    settle(*blogs, *([breaking_post] if breaking_post else []))
+    return SiteState(breaking_post=breaking_post, blogs=blogs)
 
 
 def next_change_at(after):
@@ -69,10 +72,12 @@ def newest_posts(blog, request=None):
 
 
 def read_newest_posts(blog):
-    return list(
+    posts = list(
         Post.objects.published()
         .filter(blog=blog)
         .select_related("blog")
         .only("headline", "slug", "published_at", "blog__slug")
         .latest_first()[:LATEST_SHOWN]
     )
+    settle(*posts)  # as read_site_state() does
+    return posts

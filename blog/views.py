@@ -15,6 +15,7 @@ from taggit.models import Tag
 
 from frontpage.lineup import lineup
 from live.pages import live_page
+from pagecache.fragments import settle
 
 from .cards import cards
 from .models import Author, Blog, OldSlug, Post, PostRedirect, PreviewLink
@@ -183,7 +184,8 @@ def post_preview(request, token):
 
 
 def render_post(request, post, is_preview, preview_link=None):
-    load_byline_tags_and_corrections(post)
+    # Loaded in full, and changed no more: the page's kept parts digest it once.
+    settle(load_byline_tags_and_corrections(post), post.blog)
     latest_posts = [other for other in newest_posts(post.blog, request) if other.pk != post.pk]
     response = render(
         request,

@@ -108,6 +108,22 @@ class Fragments:
         self.warned.clear()
 
 
+class SiteAddress:
+    """The request as a kept fragment may see it: build_absolute_uri() and nothing else (no
+    user, no parameters, no session). For a path (from reverse(), static(), a file's url) or a
+    full address, what it gives depends only on the scheme and host the reader asked, its
+    origin, which the fragment is kept by besides (blog_tags.post_head)."""
+
+    def __init__(self, request):
+        self._request = request
+        self.origin = request.build_absolute_uri("/")
+
+    def build_absolute_uri(self, location):
+        if not location.startswith("/") and "://" not in location:
+            raise ValueError(f"a kept fragment asked for a relative address: {location}")
+        return self._request.build_absolute_uri(location)
+
+
 class refusing_queries:
     """No database query, on any connection, while inside; refused notes the first one tried,
     even if the template swallowed the exception (an {% if %} operator counts any error as
@@ -197,14 +213,38 @@ def rows_digest(rows):
     return hashlib.blake2b(rows_repr(rows).encode(), digest_size=20).hexdigest()
 
 
+SETTLED = "_fragments_settled"  # where settle() leaves an instance's digest
+
+
+def settle(*instances):
+    """Digest what each instance loaded (add_loaded()) once and for all, and leave the digest
+    on it: fragments kept by it, or by what it was loaded with, take that digest in place of
+    walking it again. Only for instances that nothing changes afterwards: a post page's post
+    once its view has loaded it, what pagecache.kept keeps for a generation. Returns the
+    first instance. One that cannot be told apart by its value is left as it was."""
+    for instance in instances:
+        digest = hashlib.blake2b(digest_size=20)
+        try:
+            add_loaded(digest, instance, set())
+        except NotKeyable:
+            continue
+        instance.__dict__[SETTLED] = digest.hexdigest()
+    return instances[0] if instances else None
+
+
 def add_loaded(digest, instance, seen):
     """Everything loaded on instance, and on the objects loaded with it, into digest: its
     fields (and what it remembered: cached properties, attributes set on it), the related
-    objects loaded with it (select_related, prefetch_related, Prefetch to_attr)."""
+    objects loaded with it (select_related, prefetch_related, Prefetch to_attr); for an
+    instance settle() digested, that digest."""
     if id(instance) in seen:
         digest.update(b"<seen>")
         return
     seen.add(id(instance))
+    settled = instance.__dict__.get(SETTLED)
+    if settled is not None:
+        digest.update(f"<settled {settled}>".encode())
+        return
     plain, related = [type(instance).__qualname__], []
     for name, value in instance.__dict__.items():
         if name[0] == "_":

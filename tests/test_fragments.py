@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 
 from blog.cards import cards
 from blog.models import Author, Blog, Post
+from blog.templatetags import blog_tags
 from blog.templatetags.blog_tags import archive_box
 from live.models import UPDATES_PER_PAGE, Coverage, Update
 from live.templatetags import live_tags
@@ -29,6 +30,11 @@ from .builders import image_upload, make_author, make_blog, make_post
 from .readers import ReaderClient
 from .servers import PagesOnOwnRedis
 from .test_page_cache import PageCacheTestCase
+
+
+def counting_calls(module, name):
+    """module.name, doing what it did, its calls counted (the mock's call_count)."""
+    return mock.patch.object(module, name, wraps=getattr(module, name))
 
 
 def raw_sql(statement, *params):
@@ -56,9 +62,7 @@ class CardTests(TestCase):
 
     def test_a_second_render_of_a_list_page_renders_no_card_again(self):
         first = self.blog_page()
-        with mock.patch.object(
-            fragments_module, "render_to_string", wraps=fragments_module.render_to_string
-        ) as rendered:
+        with counting_calls(fragments_module, "render_to_string") as rendered:
             second = self.blog_page()
         self.assertEqual(rendered.call_count, 0)
         self.assertEqual(first, second)
@@ -106,9 +110,7 @@ class CardTests(TestCase):
         self.blog_page()
         self.assertEqual(len(fragments.entries), 3 + 1 + 3)  # cards, their run, the chrome
         raw_sql("UPDATE blog_post SET headline = %s WHERE id = %s", "Flood!", self.posts[0].pk)
-        with mock.patch.object(
-            fragments_module, "render_to_string", wraps=fragments_module.render_to_string
-        ) as rendered:
+        with counting_calls(fragments_module, "render_to_string") as rendered:
             self.assertIn("Flood!", self.blog_page())
         self.assertEqual(rendered.call_count, 1)  # the changed card; the run is joined anew
 
@@ -219,13 +221,23 @@ class SiteChromeTests(TestCase):
         """A fragment is kept by what it is given: one that read the time would stay as it
         was when first rendered."""
         sources = "".join(path.read_text() for path in Path(".").glob("[bl]*/**/*.py"))
-        # fragments.render("…"), fragments.render_rows("…") and card.render("…")
-        kept = set(re.findall(r"""\.render(?:_rows)?\(\s*["']([^"']+\.html)["']""", sources))
-        self.assertGreaterEqual(len(kept), 6)
-        for name in kept:
+        # fragments.render("…"), fragments.render_rows("…"), card.render("…") and
+        # kept_post_part("…"), and the templates they include
+        kept = re.findall(
+            r"""(?:\.render(?:_rows)?|kept_post_part)\(\s*["']([^"']+\.html)["']""", sources
+        )
+        self.assertGreaterEqual(len(set(kept)), 9)
+        seen = set()
+        while kept:
+            name = kept.pop()
+            if name in seen:
+                continue
+            seen.add(name)
             source = get_template(name).template.source
             with self.subTest(name):
                 self.assertNotRegex(source, r"{% *now|timesince|timeuntil|naturaltime")
+            kept += re.findall(r"""{% *include +["']([^"']+)["']""", source)
+        self.assertIn("live/head.html", seen)
 
 
 class LiveUpdateTests(TestCase):
@@ -267,9 +279,7 @@ class LiveUpdateTests(TestCase):
         raw_sql(
             "UPDATE live_update SET body_html = %s WHERE id = %s", "<p>Roads shut.</p>", second.pk
         )
-        with mock.patch.object(
-            fragments_module, "render_to_string", wraps=fragments_module.render_to_string
-        ) as rendered:
+        with counting_calls(fragments_module, "render_to_string") as rendered:
             page = reader.get(self.post.get_absolute_url())
         self.assertContains(page, "Roads shut.", count=3)  # the update and its JSON-LD
         self.assertContains(page, "Winds of 90 mph.")
@@ -278,12 +288,8 @@ class LiveUpdateTests(TestCase):
     def test_a_live_pages_updates_and_json_ld_are_kept_whole_until_its_coverage_changes(self):
         reader = ReaderClient()
         with (
-            mock.patch.object(
-                live_tags, "render_to_string", wraps=live_tags.render_to_string
-            ) as sections_rendered,
-            mock.patch.object(
-                live_tags, "live_blog_posting", wraps=live_tags.live_blog_posting
-            ) as json_ld_made,
+            counting_calls(live_tags, "render_to_string") as sections_rendered,
+            counting_calls(live_tags, "live_blog_posting") as json_ld_made,
         ):
             for _ in range(2):
                 page = reader.get(self.post.get_absolute_url())
@@ -332,6 +338,94 @@ class LiveUpdateTests(TestCase):
         self.assertContains(
             ReaderClient().get(path, HTTP_HOST="localhost"), "http://localhost/live/"
         )
+
+
+class PostPageTests(TestCase):
+    """A post page's head, its post and its sidebar are each kept whole by what they show:
+    the post and all it loaded, the blog's latest posts, the address the reader asked."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.blog = make_blog(name="City", about="News of the city.")
+        cls.author = make_author(name="Ann Reporter")
+        cls.post = make_post(
+            blog=cls.blog, headline="Storm hits", authors=[cls.author], tags=["Weather"]
+        )
+        cls.other = make_post(blog=cls.blog, headline="Calm returns")
+        cls.path = cls.post.get_absolute_url()
+
+    def setUp(self):
+        fragments.clear()
+        self.reader = ReaderClient()
+
+    def test_a_second_render_of_a_post_page_renders_none_of_its_parts_again(self):
+        self.assertContains(self.reader.get(self.path), "Storm hits", count=6)
+        with (
+            counting_calls(blog_tags, "render_to_string") as post_parts,
+            counting_calls(fragments_module, "render_to_string") as sidebars,
+        ):
+            page = self.reader.get(self.path)
+        # the title, the headline, og:title and twitter:title; the JSON-LD and its breadcrumb
+        self.assertContains(page, "Storm hits", count=6)
+        self.assertContains(page, "Calm returns")
+        self.assertEqual(post_parts.call_count, 0)
+        self.assertEqual(sidebars.call_count, 0)
+
+    def test_whatever_raw_sql_changes_shows_in_every_part_of_the_page(self):
+        self.reader.get(self.path)
+        raw_sql("UPDATE blog_post SET headline = %s WHERE id = %s", "Gale hits", self.post.pk)
+        raw_sql("UPDATE blog_post SET headline = %s WHERE id = %s", "All calm", self.other.pk)
+        raw_sql("UPDATE blog_author SET name = %s WHERE id = %s", "Ann Writer", self.author.pk)
+        raw_sql("UPDATE taggit_tag SET name = %s", "Gales")
+        raw_sql("UPDATE blog_blog SET about = %s", "Stories of the city.")
+        raw_sql(
+            "INSERT INTO blog_correction (post_id, kind, text, created_at)"
+            " VALUES (%s, 'correction', %s, %s)",
+            self.post.pk,
+            "The storm hit on Monday.",
+            timezone.now(),
+        )
+        page = self.reader.get(self.path)
+        self.assertNotContains(page, "Storm hits")
+        self.assertContains(page, "<h1>Gale hits</h1>", html=True)
+        self.assertContains(page, '<meta property="og:title" content="Gale hits">', html=True)
+        self.assertContains(page, '"headline": "Gale hits"')
+        # the byline, the sign-off and the JSON-LD's author
+        self.assertContains(page, "Ann Writer", count=3)
+        self.assertContains(page, '<meta property="article:tag" content="Gales">', html=True)
+        self.assertContains(page, 'rel="tag">Gales</a>')
+        self.assertContains(page, "The storm hit on Monday.")
+        self.assertContains(page, "Stories of the city.")
+        self.assertContains(page, "All calm")
+        self.assertNotContains(page, "Calm returns")
+
+    def test_the_head_and_the_post_name_the_host_the_reader_asked(self):
+        for host in ("testserver", "localhost"):
+            page = self.reader.get(self.path, HTTP_HOST=host)
+            self.assertContains(
+                page, f'<meta property="og:url" content="http://{host}{self.path}">', html=True
+            )
+            self.assertContains(page, f'"@id": "http://{host}{self.path}"')
+
+    def test_a_settled_post_is_kept_by_what_it_held_when_it_was_settled(self):
+        def settled_key():
+            post = fragments_module.settle(Post.objects.select_related("blog").get(pk=self.post.pk))
+            return fragments_module.fragment_key("part", {"post": post}, {})
+
+        first = settled_key()
+        self.assertEqual(settled_key(), first)
+        raw_sql("UPDATE blog_blog SET tagline = %s", "All the city's news")
+        self.assertNotEqual(settled_key(), first)
+
+    def test_a_kept_part_may_ask_only_absolute_addresses_of_the_request(self):
+        site = fragments_module.SiteAddress(RequestFactory().get("/blogs/city/storm/?page=2"))
+        self.assertEqual(site.build_absolute_uri("/tags/"), "http://testserver/tags/")
+        self.assertEqual(
+            site.build_absolute_uri("https://cdn.test/a.jpg"), "https://cdn.test/a.jpg"
+        )
+        with self.assertRaises(ValueError):
+            site.build_absolute_uri("?page=3")
+        self.assertFalse(hasattr(site, "user") or hasattr(site, "GET"))
 
 
 class ReadOnceAGenerationTests(PageCacheTestCase):

@@ -7,16 +7,16 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Subquery
-from django.urls import reverse
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from taggit.models import Tag
 
 from live.pages import live_post_ids
-from pagecache.fragments import fragments
+from pagecache.fragments import SiteAddress, fragments
 from pagecache.kept import once_a_generation
 
 from .. import structured_data
@@ -96,6 +96,47 @@ def lead_story(context, card):
     return card.render("blog/includes/post_lead.html", is_live=is_live)
 
 
+@register.simple_tag(takes_context=True)
+def post_head(context, post, live):
+    """What a post page's <head> says of the post (blog/includes/post_head.html): its social
+    cards and its JSON-LD, a live post's with every update; kept whole (kept_post_part())."""
+    return kept_post_part("blog/includes/post_head.html", context, post, live)
+
+
+@register.simple_tag(takes_context=True)
+def post_article(context, post, live):
+    """A post page's post (blog/includes/post_article.html): headline, byline, lead photo,
+    body, sign-off, a live post's updates, tags and corrections; kept whole
+    (kept_post_part())."""
+    return kept_post_part("blog/includes/post_article.html", context, post, live)
+
+
+def kept_post_part(template_name, context, post, live):
+    """A part of a post page kept (pagecache.fragments) by the post and all it loaded (its
+    blog, coverage, bylines, tags and corrections), a live post's page number and every
+    update's rows (live.pages.LivePage), and the address the site was asked at: the template
+    gets post, blog, live and a request that knows only that address (SiteAddress)."""
+    site = SiteAddress(context["request"])
+    return fragments.keep(
+        template_name,
+        lambda: render_to_string(
+            template_name, {"post": post, "blog": post.blog, "live": live, "request": site}
+        ),
+        {"post": post},
+        {"origin": site.origin, "live_page": live.number if live else None},
+        (live.rows_key,) if live else (),
+    )
+
+
+@register.simple_tag
+def post_aside(blog, latest_posts):
+    """A post page's sidebar (blog/includes/post_aside.html): About This Blog and the blog's
+    Latest Posts, kept by them (pagecache.fragments)."""
+    return fragments.render(
+        "blog/includes/post_aside.html", {"blog": blog, "latest_posts": latest_posts}
+    )
+
+
 @register.simple_tag
 def lead_picture(post, sizes, loading="lazy", css_class="", crop=None):
     """A post's lead image as <picture> (images.picture_html()); crop names one of
@@ -157,25 +198,22 @@ def absolute_url(context, path):
     return context["request"].build_absolute_uri(path)
 
 
-@register.inclusion_tag("blog/includes/feed_links.html")
+@register.simple_tag
 def feed_links(subject=None):
-    """<link rel="alternate"> to the RSS and Atom feeds of a blog, tag, author, or the site."""
+    """<link rel="alternate"> to the RSS and Atom feeds of a blog, tag, author, or the site;
+    their addresses remembered (cached_reverse), as every page links two or four."""
     if subject is None:
-        name, args = settings.NEWSROOM_SITE_NAME, {}
-        url_name = "blog:latest_feed"
+        name, url_name, args = settings.NEWSROOM_SITE_NAME, "blog:latest_feed", ()
     else:
-        name, args = str(subject), {"slug": subject.slug}
-        url_name = FEED_URL_NAMES[type(subject)]
-    return {"name": name, "feeds": feed_urls(url_name, tuple(args.items()))}
-
-
-@functools.lru_cache(maxsize=1000)
-def feed_urls(url_name, args):
-    """[(label, MIME type, address)] of a feed in every format (addresses never change)."""
-    return [
-        (label, mime_type, reverse(url_name, kwargs={**dict(args), "feed_format": feed_format}))
-        for feed_format, label, mime_type in FEED_FORMATS
-    ]
+        name, url_name, args = str(subject), FEED_URL_NAMES[type(subject)], (subject.slug,)
+    return format_html_join(
+        "",
+        '<link rel="alternate" type="{}" title="{} ({})" href="{}">\n  ',
+        (
+            (mime_type, name, label, cached_reverse(url_name, *args, feed_format))
+            for feed_format, label, mime_type in FEED_FORMATS
+        ),
+    )
 
 
 @register.inclusion_tag("blog/includes/archive_box.html", takes_context=True)

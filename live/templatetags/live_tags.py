@@ -109,17 +109,9 @@ def coverage_context(live, post, origin):
 
 @register.simple_tag(takes_context=True)
 def live_json_ld(context, live):
-    """The post as a schema.org LiveBlogPosting with every update, as a JSON-LD script, kept
-    whole by what it is made of: the post and all it loaded (its coverage, blog, bylines,
-    tags), every update's rows and the site's address (pagecache.fragments)."""
-    request = context["request"]
-    return fragments.keep(
-        "live.live_json_ld",
-        lambda: json_ld_script(live_blog_posting(live, request)),
-        {"post": live.coverage.post},
-        {"origin": request.build_absolute_uri("/")},
-        (live.rows_key,),
-    )
+    """The post as a schema.org LiveBlogPosting with every update, as a JSON-LD script (in
+    the <head> of the post page, which blog_tags.post_head keeps whole)."""
+    return json_ld_script(live_blog_posting(live, context["request"]))
 
 
 @register.simple_tag
