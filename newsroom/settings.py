@@ -178,8 +178,12 @@ NEWSROOM_PAGE_CACHE_SECONDS = int(
 PAGE_CACHE_LISTEN = os.environ.get("NEWSROOM_PAGE_CACHE_LISTEN", "1") == "1"
 # Bytes of cached pages each worker also keeps in memory (least recently used out first).
 NEWSROOM_PAGE_MEMORY_BYTES = int(os.environ.get("NEWSROOM_PAGE_MEMORY_BYTES", str(32 * 2**20)))
-# Post cards each worker keeps rendered, by what they show (pagecache/fragments.py).
+# Fragments (post cards, live updates, parts of post pages) each worker keeps rendered, by
+# what they show (pagecache/fragments.py): at most so many, and so many bytes of them.
 NEWSROOM_FRAGMENT_MEMORY_ENTRIES = int(os.environ.get("NEWSROOM_FRAGMENT_MEMORY_ENTRIES", "5000"))
+NEWSROOM_FRAGMENT_MEMORY_BYTES = int(
+    os.environ.get("NEWSROOM_FRAGMENT_MEMORY_BYTES", str(32 * 2**20))
+)
 # Writes to these tables never change a public page, so they leave the cache alone; a write
 # to any other table drops every cached page (pagecache/writes.py), unless it touches only
 # rows that PAGE_CACHE_UNSEEN_ROWS names (drafts).

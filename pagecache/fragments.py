@@ -14,7 +14,8 @@ that does not hold what it shows. Nor may it read the clock ({% now %}, timesinc
 caller passes the moment in, as the footer does its year (tests/test_fragments.py checks the
 templates).
 
-Each worker keeps NEWSROOM_FRAGMENT_MEMORY_ENTRIES fragments (least recently used out first).
+Each worker keeps at most NEWSROOM_FRAGMENT_MEMORY_ENTRIES fragments and
+NEWSROOM_FRAGMENT_MEMORY_BYTES of them (least recently used out first).
 """
 
 import hashlib
@@ -45,7 +46,8 @@ class QueryRefused(Exception):
 
 class Fragments:
     def __init__(self):
-        self.entries = OrderedDict()
+        self.entries = OrderedDict()  # key: (fragment, its size in bytes)
+        self.bytes = 0
         self.warned = set()
         self.lock = threading.Lock()  # runserver serves in threads
 
@@ -79,10 +81,10 @@ class Fragments:
             self.warn(name, "was given what cannot be told apart by its value")
             return make()
         with self.lock:
-            value = self.entries.get(key)
-            if value is not None:
+            entry = self.entries.get(key)
+            if entry is not None:
                 self.entries.move_to_end(key)
-                return value
+                return entry[0]
         guard = refusing_queries()
         try:
             with guard:
@@ -92,10 +94,16 @@ class Fragments:
         if guard.refused:
             self.warn(name, f"read what its instances did not load ({guard.refused})")
             return make()
+        size = size_of(value)
         with self.lock:
-            self.entries[key] = value
-            while len(self.entries) > settings.NEWSROOM_FRAGMENT_MEMORY_ENTRIES:
-                self.entries.popitem(last=False)
+            if key not in self.entries:
+                self.entries[key] = (value, size)
+                self.bytes += size
+            while self.entries and (
+                len(self.entries) > settings.NEWSROOM_FRAGMENT_MEMORY_ENTRIES
+                or self.bytes > settings.NEWSROOM_FRAGMENT_MEMORY_BYTES
+            ):
+                self.bytes -= self.entries.popitem(last=False)[1][1]
         return value
 
     def warn(self, name, why):
@@ -104,8 +112,16 @@ class Fragments:
             logger.warning("fragment %s %s; not kept", name, why)
 
     def clear(self):
-        self.entries.clear()
+        with self.lock:
+            self.entries.clear()
+            self.bytes = 0
         self.warned.clear()
+
+
+def size_of(value):
+    """About the bytes a kept value holds: its length for HTML, its repr's for data
+    (live.structured_data keeps an update's JSON-LD as a dict)."""
+    return len(value if isinstance(value, str) else repr(value)) + 100
 
 
 class SiteAddress:

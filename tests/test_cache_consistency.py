@@ -86,13 +86,13 @@ def no_kept_fragments():
     """Render from the database alone: no card or update kept by pagecache.fragments, no
     shared data kept by pagecache.kept (on Redis, the generation is shared even with the page
     cache off); what they keep stays for the cached side's next render."""
-    kept_entries = fragments.entries
-    fragments.entries = OrderedDict()
+    kept_entries, kept_bytes = fragments.entries, fragments.bytes
+    fragments.entries, fragments.bytes = OrderedDict(), 0
     try:
         with mock.patch("pagecache.kept.generation_of", return_value=None):
             yield
     finally:
-        fragments.entries = kept_entries
+        fragments.entries, fragments.bytes = kept_entries, kept_bytes
 
 
 class EditorsAndReaders(RuleBasedStateMachine):

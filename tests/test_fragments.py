@@ -154,6 +154,17 @@ class CardTests(TestCase):
         self.blog_page()
         self.assertEqual(len(fragments.entries), 2)
 
+    def test_each_worker_keeps_a_bounded_number_of_bytes_of_fragments(self):
+        self.blog_page()
+        everything = len(fragments.entries)
+        limit = fragments.bytes // 2
+        fragments.clear()
+        with override_settings(NEWSROOM_FRAGMENT_MEMORY_BYTES=limit):
+            self.assertIn("Story 2", self.blog_page())
+        self.assertLessEqual(fragments.bytes, limit)
+        self.assertLess(len(fragments.entries), everything)
+        self.assertEqual(fragments.bytes, sum(size for _, size in fragments.entries.values()))
+
 
 class EveryReaderPageKeepsItsFragmentsTests(TestCase):
     """The card and update templates read only what their queries load: no page falls back to
