@@ -174,10 +174,13 @@ def cached_url(viewname, *args):
     return cached_reverse(viewname, *args)
 
 
-@register.inclusion_tag("blog/includes/blogs_box.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def blogs_box(context):
-    """Every blog with its tagline, for the sidebar of site-wide pages."""
-    return {"blogs": site_state(context.get("request")).blogs}
+    """Every blog with its tagline, for the sidebar of site-wide pages; kept by them
+    (pagecache.fragments), as the navigation is."""
+    return fragments.render(
+        "blog/includes/blogs_box.html", {"blogs": site_state(context.get("request")).blogs}
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -216,11 +219,12 @@ def feed_links(subject=None):
     )
 
 
-@register.inclusion_tag("blog/includes/archive_box.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def archive_box(context, blog):
     """The blog's twelve latest months with posts, with their post counts, for its sidebar,
-    counted once a generation (pagecache.kept). Only a year of rows before the blog's newest
-    post is counted, however long its history."""
+    counted once a generation (pagecache.kept) and kept whole by the blog and those counts
+    (pagecache.fragments). Only a year of rows before the blog's newest post is counted,
+    however long its history."""
 
     def count_months():
         posts = Post.objects.published().filter(blog=blog)
@@ -228,8 +232,16 @@ def archive_box(context, blog):
         last_year = posts.filter(published_at__gt=Subquery(newest) - timedelta(days=366))
         return list(last_year.month_counts()[:12])
 
-    request = context.get("request")
-    return {"blog": blog, "months": once_a_generation(request, f"months:{blog.pk}", count_months)}
+    months = once_a_generation(context.get("request"), f"months:{blog.pk}", count_months)
+    return fragments.keep(
+        "blog/includes/archive_box.html",
+        lambda: render_to_string(
+            "blog/includes/archive_box.html", {"blog": blog, "months": months}
+        ),
+        {"blog": blog},
+        {},
+        tuple((row["month"], row["count"]) for row in months),
+    )
 
 
 @register.simple_tag(takes_context=True)
