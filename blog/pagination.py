@@ -4,11 +4,13 @@ Django's Paginator runs a COUNT(*) on every page to know how many pages there ar
 grows with the table. A page here reads only the ids of its own rows, plus one to know
 whether an older page follows, from an index (the "published" list indexes cover every
 column the query needs, so PostgreSQL answers from the index alone): a page's object_list is
-the ids of its rows, which the view then loads (PostListView).
+the ids of its rows, which the view then loads (PostListView). The home, blog, tag and author
+pages give it their ids as blog.post_lists.PublishedIds, read by a compiled query.
 Pages show "Page N" with newer and older links, not "of M".
 """
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import QuerySet
 
 # Far past any real list, and small enough that the database's 64-bit OFFSET never overflows.
 MAX_PAGE = 2**40
@@ -28,12 +30,12 @@ class WindowPaginator(Paginator):
 
     def page(self, number):
         number = self.validate_number(number)
-        start = (number - 1) * self.per_page
-        ids = list(
-            self.object_list.prefetch_related(None).values_list("pk", flat=True)[
-                start : start + self.per_page + 1
-            ]
-        )
+        start, stop = (number - 1) * self.per_page, number * self.per_page + 1
+        if isinstance(self.object_list, QuerySet):
+            posts = self.object_list.prefetch_related(None)
+            ids = list(posts.values_list("pk", flat=True)[start:stop])
+        else:  # blog.post_lists.PublishedIds
+            ids = self.object_list.window(start, stop)
         if not ids and (number > 1 or not self.allow_empty_first_page):
             raise EmptyPage("That page contains no results.")
         has_next = len(ids) > self.per_page

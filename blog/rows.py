@@ -114,6 +114,29 @@ class CompiledRows:
         )
 
 
+class CompiledWindow(CompiledRows):
+    """A CompiledRows of a long list read a window at a time: the ORM writes a slice's bounds
+    into the SQL itself, so they are added here as LIMIT and OFFSET values (PostgreSQL and
+    SQLite both take them as parameters). make(values) is the list's queryset, unsliced."""
+
+    def window(self, values, start, stop, using):
+        """The rows of make(values) from position start up to stop."""
+        values = [*values, stop - start, start]
+        return self.rows(values, self.compiled_for(values, using), using)
+
+    def compile(self, values, using):
+        compiled = super().compile(values[:-2], using)
+        limit, offset = len(compiled.params), len(compiled.params) + 1
+        return Compiled(
+            f"{compiled.sql} LIMIT %s OFFSET %s",
+            (*compiled.params, 0, 0),
+            (*compiled.places, (None, (limit,)), (None, (offset,))),
+            compiled.converters,
+            compiled.select,
+            compiled.klass_info,
+        )
+
+
 class CompiledObjects(CompiledRows):
     """A CompiledRows of a query of model instances: the instances, with those it
     select_related(), made from the rows as Django's ModelIterable makes them."""

@@ -20,6 +20,7 @@ from pagecache.fragments import settle
 from .cards import cards
 from .models import Author, Blog, OldSlug, Post, PostRedirect, PreviewLink
 from .pagination import WindowPaginator
+from .post_lists import BY_AUTHOR, EVERY_BLOG, IN_BLOG, WITH_TAG, PublishedIds, with_slug
 from .post_page import load_byline_tags_and_corrections, post_at
 from .search import add_snippets, clean_query, search_posts
 from .site_state import LATEST_SHOWN, newest_posts, site_state
@@ -37,13 +38,13 @@ class Moved(Http404):
 def get_by_slug(model, slug):
     """The Blog, Author or Tag with this slug; raises Moved if one had the slug before it
     changed, else Http404. Old slugs are read only when the slug is not found."""
-    try:
-        return model.objects.get(slug=slug)
-    except model.DoesNotExist:
-        moved = OldSlug.moved(model, slug)
-        if moved is None:
-            raise Http404(f"No {model._meta.verbose_name} has this address.") from None
-        raise Moved(moved) from None
+    found = with_slug(model, slug)
+    if found is not None:
+        return found
+    moved = OldSlug.moved(model, slug)
+    if moved is None:
+        raise Http404(f"No {model._meta.verbose_name} has this address.")
+    raise Moved(moved)
 
 
 def follow_moves(view):
@@ -88,6 +89,9 @@ class HomeView(PostListView):
     """The front page: on its first page the desk's lineup (frontpage.lineup), the lead large
     above the cards, the top stories first among them."""
 
+    def get_queryset(self):
+        return PublishedIds(EVERY_BLOG)
+
     def cards_of(self, page):
         if page.number != 1:
             return super().cards_of(page)
@@ -102,7 +106,7 @@ class BlogDetailView(PostListView):
 
     def get_queryset(self):
         self.blog = get_by_slug(Blog, self.kwargs["slug"])
-        return super().get_queryset().filter(blog=self.blog)
+        return PublishedIds(IN_BLOG, self.blog.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(blog=self.blog, **kwargs)
@@ -113,7 +117,7 @@ class TagDetailView(PostListView):
 
     def get_queryset(self):
         self.tag = get_by_slug(Tag, self.kwargs["slug"])
-        return super().get_queryset().filter(tags=self.tag)
+        return PublishedIds(WITH_TAG, self.tag.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
@@ -124,7 +128,7 @@ class AuthorDetailView(PostListView):
 
     def get_queryset(self):
         self.author = get_by_slug(Author, self.kwargs["slug"])
-        return super().get_queryset().filter(bylines__author=self.author)
+        return PublishedIds(BY_AUTHOR, self.author.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)

@@ -1,5 +1,5 @@
-"""Rows read by queries compiled once (blog.rows): the cards of list pages, a post page's byline,
-tags and corrections, a live post's updates."""
+"""Rows read by queries compiled once (blog.rows): the ids and cards of list pages, a post page's
+byline, tags and corrections, a live post's updates."""
 
 from datetime import timedelta
 
@@ -9,9 +9,11 @@ from django.db.models import Q
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from taggit.models import Tag
 
 from blog.cards import BLOG_COLUMNS, POST_COLUMNS, card_rows
-from blog.models import Correction, Post
+from blog.models import Author, Blog, Correction, Post
+from blog.post_lists import BY_AUTHOR, EVERY_BLOG, IN_BLOG, WITH_TAG, PublishedIds, with_slug
 from blog.post_page import post_at, published_post_at
 from blog.rows import CompiledRows
 from live.models import Coverage, Update
@@ -147,3 +149,50 @@ class LiveUpdateRowsTests(TestCase):
         self.assertEqual([u.pk for u in newer], [third.pk, second.pk])
         self.assertEqual([a.name for a in newer[0].byline_authors], ["Al", "Zoe"])
         self.assertEqual(newer[1].byline_authors, [])
+
+
+class ListIdsTests(TestCase):
+    """blog.post_lists: the home, blog, tag and author pages read a window of their published
+    posts' ids, and the blog, tag or author by its slug, as the ORM would."""
+
+    @classmethod
+    def setUpTestData(cls):
+        now = timezone.now()
+        cls.city, cls.sport = make_blog(name="City"), make_blog(name="Sport")
+        cls.ann = make_author(name="Ann")
+        cls.posts = [
+            make_post(
+                blog=(cls.city, cls.sport)[n % 2],
+                authors=[cls.ann] if n % 3 else [],
+                tags=["Weather"] if n % 4 else ["Roads"],
+                published_at=now - timedelta(hours=n),
+            )
+            for n in range(12)
+        ]
+        # in no list: a draft, a post to come, one taken down
+        make_post(blog=cls.city, authors=[cls.ann], tags=["Weather"], status=Post.Status.DRAFT)
+        make_post(blog=cls.city, tags=["Weather"], published_at=now + timedelta(hours=1))
+        make_post(blog=cls.city, tags=["Weather"], unpublish_at=now - timedelta(minutes=1))
+
+    def test_each_window_holds_the_ids_the_orm_gives_for_that_slice(self):
+        weather = Tag.objects.get(slug="weather")
+        lists = [
+            (EVERY_BLOG, (), Post.objects.all()),
+            (IN_BLOG, (self.city.pk,), Post.objects.filter(blog=self.city)),
+            (WITH_TAG, (weather.pk,), Post.objects.filter(tags=weather)),
+            (BY_AUTHOR, (self.ann.pk,), Post.objects.filter(bylines__author=self.ann)),
+        ]
+        for query, values, posts in lists:
+            expected = list(posts.published().latest_first().values_list("pk", flat=True))
+            self.assertGreaterEqual(len(expected), 3)
+            for start, stop in ((0, 3), (2, 5), (len(expected) - 1, len(expected) + 3)):
+                with self.subTest(query=query, start=start):
+                    ids = PublishedIds(query, *values).window(start, stop)
+                    self.assertEqual(ids, expected[start:stop])
+        self.assertEqual(PublishedIds(IN_BLOG, self.city.pk).window(20, 40), [])
+
+    def test_a_blog_tag_or_author_is_found_by_its_slug(self):
+        self.assertEqual(with_slug(Blog, self.sport.slug), self.sport)
+        self.assertEqual(with_slug(Tag, "roads"), Tag.objects.get(slug="roads"))
+        self.assertEqual(with_slug(Author, self.ann.slug).name, "Ann")
+        self.assertIsNone(with_slug(Blog, "no-such-blog"))
