@@ -14,18 +14,18 @@ from io import BytesIO
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
+from django.apps import apps
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import FileSystemStorage, default_storage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.encoding import filepath_to_uri
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from .models import LEAD_IMAGES_FOLDER, PHOTOS_FOLDER, Author, Photo, Post
 from .storage import STORAGE_ERRORS
 
 logger = logging.getLogger(__name__)
@@ -378,25 +378,52 @@ def delete_images_on_commit(names):
 
 
 def unused_images(age):
-    """Names of the stored lead images, author photos and library photos that no row refers to
-    and that have not changed for age (a timedelta): the young may be uploads whose row is
-    not saved yet (forms store uploads first)."""
+    """Names of the stored images that no row refers to and that have not changed for age (a
+    timedelta): the young may be uploads whose row is not saved yet (forms store uploads
+    first). It looks in the folder of every image field of the installed models (lead
+    images, library photos, author photos, live updates' photos) and for the names in all
+    of them."""
     stored = set()
-    for folder in (
-        LEAD_IMAGES_FOLDER,
-        PHOTOS_FOLDER,
-        Author._meta.get_field("photo").upload_to.rstrip("/"),
-    ):
+    for folder in sorted({image_folder(field) for field in image_fields()} - {None}):
         stored |= _stored_files(folder)
-    referenced = {
-        *Post.objects.exclude(lead_image="").values_list("lead_image", flat=True),
-        *Author.objects.exclude(photo="").values_list("photo", flat=True),
-        *Photo.objects.values_list("image", flat=True),
-    }
     before = timezone.now() - age
     return sorted(
-        name for name in stored - referenced if default_storage.get_modified_time(name) < before
+        name
+        for name in stored - images_in_use()
+        if default_storage.get_modified_time(name) < before
     )
+
+
+def image_fields():
+    """Every image field of the installed models."""
+    return [
+        field
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.ImageField)
+    ]
+
+
+def image_folder(field):
+    """The top folder a field stores its images in, as its upload_to names a made-up upload;
+    None if that needs a row, or the images go at the top (such a field is not swept)."""
+    try:
+        name = field.generate_filename(None, "made-up.jpg")
+    except (AttributeError, TypeError):
+        return None
+    folder, _, rest = name.partition("/")
+    return folder if rest else None
+
+
+def images_in_use(names=None):
+    """The names (of those given, or of all) that a row of any model refers to."""
+    in_use = set()
+    for field in image_fields():
+        rows = field.model._base_manager.exclude(**{field.attname: ""})
+        if names is not None:
+            rows = rows.filter(**{f"{field.attname}__in": names})
+        in_use.update(rows.values_list(field.attname, flat=True))
+    return in_use
 
 
 def _stored_files(directory):
@@ -411,17 +438,12 @@ def _stored_files(directory):
 
 
 def delete_images(names):
-    """Delete the stored images at names with every rendition of them, except those a post
-    or an author still refers to, and return the names deleted. A storage outage never fails
+    """Delete the stored images at names with every rendition of them, except those a row
+    still refers to (images_in_use()), and return the names deleted. A storage outage never fails
     the change that let go of them: what could not be deleted is logged, by name, as a
     warning."""
-    referenced = {
-        *Post.objects.filter(lead_image__in=names).values_list("lead_image", flat=True),
-        *Author.objects.filter(photo__in=names).values_list("photo", flat=True),
-        *Photo.objects.filter(image__in=names).values_list("image", flat=True),
-    }
     deleted = []
-    for name in sorted(set(names) - referenced):
+    for name in sorted(set(names) - images_in_use(names)):
         try:
             for stored in [*stored_renditions(name), name]:
                 default_storage.delete(stored)

@@ -10,11 +10,14 @@ from io import StringIO
 from django.contrib.auth.models import User
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.db import connection
 from django.test import TestCase
 from django.urls import reverse
 from reversion.models import Version
 
+from blog.images import make_renditions, stored_renditions
 from blog.models import Author, Post
+from live.models import Update
 
 from .builders import change_form, image_upload, make_post
 from .test_object_storage import OnObjectStorage, PhotoFormMixin
@@ -159,6 +162,31 @@ class DeletedPhotoTests(PhotoFormMixin, TestCase):
         call_command("delete_unused_images", "--hours=0", stdout=StringIO())
         self.assertNoneStored(stored)
         self.assertAllStored(self.stored_photo(other))
+
+    def test_a_live_updates_photo_left_behind_is_deleted_by_the_command_and_one_in_use_stays(
+        self,
+    ):
+        post = make_post(blog=self.blog)
+        used, orphaned = (self.update_with_photo(post, n) for n in range(2))
+        with connection.cursor() as cursor:  # a delete the app never saw (SQL by hand)
+            cursor.execute("DELETE FROM live_update WHERE id = %s", [orphaned.pk])
+        stored_used = {used.photo.name, *stored_renditions(used.photo.name)}
+        stored_orphan = {orphaned.photo.name, *stored_renditions(orphaned.photo.name)}
+        self.assertEqual(len(stored_orphan), 1 + 8)
+        self.assertAllStored(stored_used | stored_orphan)
+        output = StringIO()
+        call_command("delete_unused_images", "--hours=0", stdout=output)
+        self.assertIn(orphaned.photo.name, output.getvalue())
+        self.assertNoneStored(stored_orphan)
+        self.assertAllStored(stored_used)
+
+    def update_with_photo(self, post, n):
+        update = Update(post=post, body=f"Update {n}", photo_alt="A quay", photo_caption="The quay")
+        update.photo_credit = "Jo Photo"
+        update.photo.save("quay.jpg", image_upload(), save=False)
+        update.photo_width, update.photo_height = make_renditions(update.photo)[:2]
+        update.save()
+        return update
 
     def test_a_photo_sent_back_by_a_byline_error_is_stored_once_and_nothing_is_left(self):
         before = stored_files()

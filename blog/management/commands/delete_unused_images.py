@@ -8,9 +8,9 @@ from blog.storage import STORAGE_ERRORS
 
 class Command(BaseCommand):
     help = (
-        "Delete the stored lead images and author photos, with their renditions, that no post "
-        "or author refers to: those a storage outage kept from going with their post, or "
-        "left by a version of Newsroom that kept them."
+        "Delete the stored images, with their renditions, that no row refers to (lead images, "
+        "library photos, author photos, live updates' photos): those a storage outage kept "
+        "from going with their row, or left by a version of Newsroom that kept them."
     )
 
     def add_arguments(self, parser):
