@@ -17,7 +17,7 @@ from typing import NamedTuple
 from django.apps import apps
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import FileSystemStorage, default_storage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -395,34 +395,44 @@ def unused_images(age):
 
 
 def image_fields():
-    """Every image field of the installed models."""
+    """Every image field of the installed models whose files are in default storage."""
+    return [field for field in file_fields() if isinstance(field, models.ImageField)]
+
+
+def file_fields():
+    """Every file field (images included) of the installed models with files in default
+    storage."""
     return [
         field
         for model in apps.get_models()
         for field in model._meta.concrete_fields
-        if isinstance(field, models.ImageField)
+        if isinstance(field, models.FileField) and field.storage is default_storage
     ]
 
 
 def image_folder(field):
     """The top folder a field stores its images in, as its upload_to names a made-up upload;
-    None if that needs a row, or the images go at the top (such a field is not swept)."""
+    None if that needs a row or fails, or the images go at the top (such a field is not
+    swept)."""
     try:
         name = field.generate_filename(None, "made-up.jpg")
-    except (AttributeError, TypeError):
+    except (AttributeError, TypeError, ValueError, SuspiciousOperation):
         return None
     folder, _, rest = name.partition("/")
     return folder if rest else None
 
 
 def images_in_use(names=None):
-    """The names (of those given, or of all) that a row of any model refers to."""
+    """The names (of those given, or of all) that a row of any model refers to in any file
+    field: a file of another kind in a swept folder counts as in use, never as unused."""
     in_use = set()
-    for field in image_fields():
+    names = None if names is None else sorted(set(names))
+    batches = [None] if names is None else [names[i : i + 500] for i in range(0, len(names), 500)]
+    for field in file_fields():
         rows = field.model._base_manager.exclude(**{field.attname: ""})
-        if names is not None:
-            rows = rows.filter(**{f"{field.attname}__in": names})
-        in_use.update(rows.values_list(field.attname, flat=True))
+        for batch in batches:
+            some = rows if batch is None else rows.filter(**{f"{field.attname}__in": batch})
+            in_use.update(some.values_list(field.attname, flat=True))
     return in_use
 
 

@@ -11,6 +11,7 @@ Pages show "Page N" with newer and older links, not "of M".
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
+from django.utils.functional import cached_property
 
 # Far past any real list, and small enough that the database's 64-bit OFFSET never overflows.
 MAX_PAGE = 2**40
@@ -27,6 +28,15 @@ class WindowPaginator(Paginator):
         if number > MAX_PAGE:
             raise EmptyPage("That page contains no results.")
         return number
+
+    @cached_property
+    def num_pages(self):
+        """Django asks for it only for ?page=last. A list read a window at a time
+        (blog.post_lists.PublishedIds) is never counted, so it has no last page to name:
+        past MAX_PAGE, which page() answers with EmptyPage (a 404)."""
+        if isinstance(self.object_list, QuerySet):
+            return super().num_pages
+        return MAX_PAGE + 1
 
     def page(self, number):
         number = self.validate_number(number)

@@ -25,6 +25,7 @@ from collections import OrderedDict
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
+from urllib.parse import urlsplit
 from uuid import UUID
 
 from django.conf import settings
@@ -93,7 +94,11 @@ class Fragments:
             pass
         if guard.refused:
             self.warn(name, f"read what its instances did not load ({guard.refused})")
-            return make()
+            value = make()
+            # What this render loaded is on the instances now, and a digest settle() took
+            # before it would not say so: other fragments kept by them walk them again.
+            unsettle(instances.values())
+            return value
         size = size_of(value)
         with self.lock:
             if key not in self.entries:
@@ -135,7 +140,8 @@ class SiteAddress:
         self.origin = request.build_absolute_uri("/")
 
     def build_absolute_uri(self, location):
-        if not location.startswith("/") and "://" not in location:
+        address = urlsplit(location)
+        if not (location.startswith("/") or (address.scheme and address.netloc)):
             raise ValueError(f"a kept fragment asked for a relative address: {location}")
         return self._request.build_absolute_uri(location)
 
@@ -246,6 +252,22 @@ def settle(*instances):
             continue
         instance.__dict__[SETTLED] = digest.hexdigest()
     return instances[0] if instances else None
+
+
+def unsettle(values, seen=None):
+    """Take settle()'s digest off every instance in values (instances or lists of them) and
+    off the objects loaded with them."""
+    seen = set() if seen is None else seen
+    for value in values:
+        for instance in value if type(value) in (list, tuple) else [value]:
+            if not isinstance(instance, Model) or id(instance) in seen:
+                continue
+            seen.add(id(instance))
+            instance.__dict__.pop(SETTLED, None)
+            unsettle(instance.__dict__.values(), seen)
+            unsettle(instance._state.fields_cache.values(), seen)
+            prefetched = getattr(instance, "_prefetched_objects_cache", {}).values()
+            unsettle([list(queryset) for queryset in prefetched], seen)  # their cache
 
 
 def add_loaded(digest, instance, seen):

@@ -429,14 +429,32 @@ class PostPageTests(TestCase):
         raw_sql("UPDATE blog_blog SET tagline = %s", "All the city's news")
         self.assertNotEqual(settled_key(), first)
 
+    def test_what_a_refused_render_loaded_on_a_settled_post_counts_in_its_key_after(self):
+        def loaded_post():
+            post = Post.objects.select_related("blog").only("headline", "blog__name")
+            return post.get(pk=self.post.pk)
+
+        post = fragments_module.settle(loaded_post())
+        settled = fragments_module.fragment_key("part", {"post": post}, {})
+        with self.assertLogs("pagecache.fragments", "WARNING"):
+            about = fragments.keep("part", lambda: post.blog.about, {"post": post}, {})
+        self.assertEqual(about, "News of the city.")
+        # the blog's about text, loaded by the render that was not kept, is in the key now
+        key = fragments_module.fragment_key("part", {"post": post}, {})
+        self.assertNotEqual(key, settled)
+        unsettled = loaded_post()
+        unsettled.blog.about = "News of the city."
+        self.assertEqual(key, fragments_module.fragment_key("part", {"post": unsettled}, {}))
+
     def test_a_kept_part_may_ask_only_absolute_addresses_of_the_request(self):
         site = fragments_module.SiteAddress(RequestFactory().get("/blogs/city/storm/?page=2"))
         self.assertEqual(site.build_absolute_uri("/tags/"), "http://testserver/tags/")
         self.assertEqual(
             site.build_absolute_uri("https://cdn.test/a.jpg"), "https://cdn.test/a.jpg"
         )
-        with self.assertRaises(ValueError):
-            site.build_absolute_uri("?page=3")
+        for relative in ("?page=3", "?next=https://cdn.test/", "page-3/"):
+            with self.subTest(relative), self.assertRaises(ValueError):
+                site.build_absolute_uri(relative)
         self.assertFalse(hasattr(site, "user") or hasattr(site, "GET"))
 
 

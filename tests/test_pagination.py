@@ -27,7 +27,7 @@ class PaginationTests(TestCase):
 
     def test_bad_page_numbers_answer_404_never_500(self):
         for path in self.list_pages():
-            for page in ["0", "-1", "abc", "3", "99999999999999999999", "1.5", ""]:
+            for page in ["0", "-1", "abc", "3", "99999999999999999999", "1.5", "", "last"]:
                 with self.subTest(path=path, page=page):
                     response = self.client.get(path, {"page": page})
                     expected = 200 if page == "" else 404
