@@ -4,14 +4,13 @@ Django's Paginator runs a COUNT(*) on every page to know how many pages there ar
 grows with the table. A page here reads only the ids of its own rows, plus one to know
 whether an older page follows, from an index (the "published" list indexes cover every
 column the query needs, so PostgreSQL answers from the index alone): a page's object_list is
-the ids of its rows, which the view then loads (PostListView). The home, blog, tag and author
-pages give it their ids as blog.post_lists.PublishedIds, read by a compiled query.
+the ids of its rows, which the view then loads (PostListView). A list gives it an object whose
+window(start, stop) reads those ids: blog.post_lists.PublishedIds (home, blog, tag and author
+pages, a compiled query) or QuerySetIds (archives).
 Pages show "Page N" with newer and older links, not "of M".
 """
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.db.models import QuerySet
-from django.utils.functional import cached_property
 
 # Far past any real list, and small enough that the database's 64-bit OFFSET never overflows.
 MAX_PAGE = 2**40
@@ -29,27 +28,32 @@ class WindowPaginator(Paginator):
             raise EmptyPage("That page contains no results.")
         return number
 
-    @cached_property
+    @property
     def num_pages(self):
-        """Django asks for it only for ?page=last. A list read a window at a time
-        (blog.post_lists.PublishedIds) is never counted, so it has no last page to name:
-        past MAX_PAGE, which page() answers with EmptyPage (a 404)."""
-        if isinstance(self.object_list, QuerySet):
-            return super().num_pages
+        """Django asks for it only for ?page=last. A list read a window at a time is never
+        counted, so it has no last page to name: past MAX_PAGE, which page() answers with
+        EmptyPage (a 404)."""
         return MAX_PAGE + 1
 
     def page(self, number):
         number = self.validate_number(number)
         start, stop = (number - 1) * self.per_page, number * self.per_page + 1
-        if isinstance(self.object_list, QuerySet):
-            posts = self.object_list.prefetch_related(None)
-            ids = list(posts.values_list("pk", flat=True)[start:stop])
-        else:  # blog.post_lists.PublishedIds
-            ids = self.object_list.window(start, stop)
+        ids = self.object_list.window(start, stop)
         if not ids and (number > 1 or not self.allow_empty_first_page):
             raise EmptyPage("That page contains no results.")
         has_next = len(ids) > self.per_page
         return WindowPage(ids[: self.per_page], number, self, has_next)
+
+
+class QuerySetIds:
+    """The ids of a queryset's rows, read a window at a time as WindowPaginator asks: for
+    lists whose filters vary (archives); the others are blog.post_lists.PublishedIds."""
+
+    def __init__(self, queryset):
+        self.ids = queryset.prefetch_related(None).values_list("pk", flat=True)
+
+    def window(self, start, stop):
+        return list(self.ids[start:stop])
 
 
 class WindowPage(Page):

@@ -19,7 +19,7 @@ from pagecache.fragments import settle
 
 from .cards import cards
 from .models import Author, Blog, OldSlug, Post, PostRedirect, PreviewLink
-from .pagination import WindowPaginator
+from .pagination import QuerySetIds, WindowPaginator
 from .post_lists import BY_AUTHOR, EVERY_BLOG, IN_BLOG, WITH_TAG, PublishedIds, with_slug
 from .post_page import load_byline_tags_and_corrections, post_at
 from .search import add_snippets, clean_query, search_posts
@@ -73,7 +73,7 @@ class PostListView(ListView):
     template_name = "blog/post_list.html"
 
     def get_queryset(self):
-        return Post.objects.published().latest_first()
+        return PublishedIds(EVERY_BLOG)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -88,9 +88,6 @@ class PostListView(ListView):
 class HomeView(PostListView):
     """The front page: on its first page the desk's lineup (frontpage.lineup), the lead large
     above the cards, the top stories first among them."""
-
-    def get_queryset(self):
-        return PublishedIds(EVERY_BLOG)
 
     def cards_of(self, page):
         if page.number != 1:
@@ -260,12 +257,12 @@ class ArchiveView(PostListView):
         year, month = self.kwargs["year"], self.kwargs.get("month")
         if not 1 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
             raise Http404("No such month.")
-        posts = super().get_queryset().filter(published_at__year=year)
+        posts = Post.objects.published().latest_first().filter(published_at__year=year)
         if month is not None:
             posts = posts.filter(published_at__month=month)
         if self.blog:
             posts = posts.filter(blog=self.blog)
-        return posts
+        return QuerySetIds(posts)
 
     def get_context_data(self, **kwargs):
         year, month = self.kwargs["year"], self.kwargs.get("month")

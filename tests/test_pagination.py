@@ -2,6 +2,8 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
+from blog.models import Post
+
 from .builders import make_author, make_blog, make_post
 
 
@@ -14,7 +16,14 @@ class PaginationTests(TestCase):
             make_post(blog=cls.blog, authors=[cls.author], tags=["Weather"])
 
     def list_pages(self):
-        return ["/", self.blog.get_absolute_url(), self.author.get_absolute_url(), "/tags/weather/"]
+        archive = f"/archive/{Post.objects.latest('published_at').published_at.year}/"
+        return [
+            "/",
+            self.blog.get_absolute_url(),
+            self.author.get_absolute_url(),
+            "/tags/weather/",
+            archive,
+        ]
 
     def test_second_page_shows_the_rest(self):
         for path in self.list_pages():
